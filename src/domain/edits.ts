@@ -1,0 +1,258 @@
+/**
+ * Pure edits of a journey map. Each one mutates the map it is given (the store applies them to an immer
+ * draft, tests to a plain object) and throws an EditError, leaving the map untouched, when the edit would
+ * break an invariant: unique ids, edges only between existing nodes, no edge out of an outcome.
+ */
+import { freshId } from './ids';
+import { stageForPosition } from './layout';
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_STAGES,
+  type FrictionNote,
+  type JourneyEdge,
+  type JourneyMap,
+  type JourneyNode,
+  type NodeKind,
+  type Position,
+  type Scores,
+  type Severity,
+} from './types';
+
+export class EditError extends Error {
+  override name = 'EditError';
+}
+
+function fail(message: string): never {
+  throw new EditError(message);
+}
+
+function nodeIndex(map: JourneyMap, id: string): number {
+  const i = map.nodes.findIndex((n) => n.id === id);
+  if (i < 0) fail(`There is no node "${id}"`);
+  return i;
+}
+
+function requireNode(map: JourneyMap, id: string): JourneyNode {
+  return map.nodes[nodeIndex(map, id)];
+}
+
+function requireEdge(map: JourneyMap, id: string): JourneyEdge {
+  const edge = map.edges.find((e) => e.id === id);
+  if (!edge) fail(`There is no edge "${id}"`);
+  return edge;
+}
+
+function allIds(map: JourneyMap): Set<string> {
+  const ids = new Set<string>();
+  for (const n of map.nodes) ids.add(n.id);
+  for (const e of map.edges) ids.add(e.id);
+  return ids;
+}
+
+export function createMap(init: Partial<JourneyMap> = {}): JourneyMap {
+  return {
+    id: init.id ?? freshId('map', new Set()),
+    name: init.name ?? 'Untitled journey',
+    description: init.description ?? '',
+    stages: init.stages ?? DEFAULT_STAGES.map((s) => ({ ...s })),
+    channels: init.channels ?? DEFAULT_CHANNELS.map((c) => ({ ...c })),
+    nodes: init.nodes ?? [],
+    edges: init.edges ?? [],
+    ...(init.simulation ? { simulation: init.simulation } : {}),
+  };
+}
+
+export const DEFAULT_LABELS: Record<NodeKind, string> = {
+  entry: 'Entry',
+  touchpoint: 'Touchpoint',
+  outcome: 'Outcome',
+};
+
+export interface NewNode {
+  kind: NodeKind;
+  position: Position;
+  id?: string;
+  label?: string;
+  channel?: string;
+  stage?: string;
+}
+
+/** Adds a node; its stage follows from the band it is dropped in unless given. Returns the new node's id. */
+export function addNode(map: JourneyMap, init: NewNode): string {
+  const taken = allIds(map);
+  if (init.id !== undefined && taken.has(init.id)) fail(`The id "${init.id}" is already used`);
+  if (init.channel !== undefined && !map.channels.some((c) => c.id === init.channel)) {
+    fail(`There is no channel "${init.channel}"`);
+  }
+  const id = init.id ?? freshId(init.kind === 'touchpoint' ? 'tp' : init.kind, taken);
+  const channelName = map.channels.find((c) => c.id === init.channel)?.name;
+  const node: JourneyNode = {
+    id,
+    kind: init.kind,
+    label: init.label ?? (init.kind === 'touchpoint' && channelName ? `${channelName} touchpoint` : DEFAULT_LABELS[init.kind]),
+    position: { x: init.position.x, y: init.position.y },
+    friction: [],
+  };
+  const stage = init.stage ?? stageForPosition(map, init.position);
+  if (stage !== undefined) node.stage = stage;
+  if (init.channel !== undefined) node.channel = init.channel;
+  if (init.kind === 'entry') node.share = 1;
+  if (init.kind === 'outcome') node.result = 'success';
+  map.nodes.push(node);
+  return id;
+}
+
+export type NodePatch = Partial<
+  Pick<JourneyNode, 'label' | 'stage' | 'channel' | 'description' | 'emotion' | 'dropOff' | 'share' | 'result'>
+>;
+
+/** Sets (or, with `undefined`, clears) plain fields of a node. */
+export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void {
+  const node = requireNode(map, id);
+  if (patch.stage !== undefined && !map.stages.some((s) => s.id === patch.stage)) fail(`There is no stage "${patch.stage}"`);
+  if (patch.channel !== undefined && !map.channels.some((c) => c.id === patch.channel)) {
+    fail(`There is no channel "${patch.channel}"`);
+  }
+  if (patch.dropOff !== undefined && !(patch.dropOff >= 0 && patch.dropOff < 1)) fail('Drop-off must be at least 0 and below 1');
+  if (patch.share !== undefined && !(patch.share > 0 && Number.isFinite(patch.share))) fail('Share must be above 0');
+  if (patch.emotion !== undefined && !(Number.isInteger(patch.emotion) && patch.emotion >= -2 && patch.emotion <= 2)) {
+    fail('Emotion must be a whole number from -2 to 2');
+  }
+  for (const [key, value] of Object.entries(patch) as [keyof NodePatch, unknown][]) {
+    if (value === undefined) {
+      if (key === 'label') fail('A node needs a name');
+      delete node[key];
+    } else {
+      (node as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+}
+
+/** Moves nodes; each node's stage follows the band its centre lands in. */
+export function moveNodes(map: JourneyMap, positions: Record<string, Position>): void {
+  for (const id of Object.keys(positions)) requireNode(map, id);
+  for (const [id, position] of Object.entries(positions)) {
+    const node = requireNode(map, id);
+    node.position = { x: position.x, y: position.y };
+    const stage = stageForPosition(map, position);
+    if (stage !== undefined) node.stage = stage;
+  }
+}
+
+export function setScores(map: JourneyMap, id: string, scores: Scores): void {
+  const node = requireNode(map, id);
+  const next: Scores = { ...node.scores, ...scores };
+  const check = (v: number | undefined, lo: number, hi: number, name: string) => {
+    if (v !== undefined && !(Number.isFinite(v) && v >= lo && v <= hi)) fail(`${name} must be between ${lo} and ${hi}`);
+  };
+  check(next.nps, -100, 100, 'NPS');
+  check(next.csat, 0, 100, 'CSAT');
+  check(next.ces, 1, 7, 'CES');
+  if (next.responses !== undefined && !(Number.isInteger(next.responses) && next.responses >= 0)) {
+    fail('Responses must be a whole number of at least 0');
+  }
+  for (const key of Object.keys(next) as (keyof Scores)[]) if (next[key] === undefined) delete next[key];
+  if (Object.keys(next).length === 0) delete node.scores;
+  else node.scores = next;
+}
+
+/** Removes nodes and every edge that touches them, as one edit. */
+export function removeNodes(map: JourneyMap, ids: readonly string[]): void {
+  const gone = new Set(ids);
+  map.nodes = map.nodes.filter((n) => !gone.has(n.id));
+  map.edges = map.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
+}
+
+export interface NewEdge {
+  source: string;
+  target: string;
+  id?: string;
+  weight?: number;
+  label?: string;
+}
+
+/** Connects two nodes. Returns the new edge's id. */
+export function connect(map: JourneyMap, init: NewEdge): string {
+  const source = requireNode(map, init.source);
+  const target = requireNode(map, init.target);
+  if (source.kind === 'outcome') fail(`"${source.label}" is an outcome: a journey ends there, so it cannot lead anywhere`);
+  if (target.kind === 'entry') fail(`"${target.label}" is an entry: customers start there, nothing leads into it`);
+  if (map.edges.some((e) => e.source === init.source && e.target === init.target)) {
+    fail(`"${source.label}" already leads to "${target.label}"`);
+  }
+  const weight = init.weight ?? 1;
+  if (!(weight > 0 && Number.isFinite(weight))) fail('Weight must be above 0');
+  const taken = allIds(map);
+  if (init.id !== undefined && taken.has(init.id)) fail(`The id "${init.id}" is already used`);
+  const edge: JourneyEdge = { id: init.id ?? freshId('e', taken), source: init.source, target: init.target, weight };
+  if (init.label !== undefined) edge.label = init.label;
+  map.edges.push(edge);
+  return edge.id;
+}
+
+export function updateEdge(map: JourneyMap, id: string, patch: { weight?: number; label?: string | undefined }): void {
+  const edge = requireEdge(map, id);
+  if ('weight' in patch) {
+    if (!(patch.weight !== undefined && patch.weight > 0 && Number.isFinite(patch.weight))) fail('Weight must be above 0');
+    edge.weight = patch.weight;
+  }
+  if ('label' in patch) {
+    if (patch.label === undefined || patch.label === '') delete edge.label;
+    else edge.label = patch.label;
+  }
+}
+
+export function removeEdges(map: JourneyMap, ids: readonly string[]): void {
+  const gone = new Set(ids);
+  map.edges = map.edges.filter((e) => !gone.has(e.id));
+}
+
+export function addFriction(map: JourneyMap, nodeId: string, note: string, severity: Severity, id?: string): string {
+  const node = requireNode(map, nodeId);
+  const text = note.trim();
+  if (text === '') fail('A friction note needs some text');
+  if (!(Number.isInteger(severity) && severity >= 1 && severity <= 5)) fail('Severity must be 1 to 5');
+  const taken = new Set(node.friction.map((f) => f.id));
+  if (id !== undefined && taken.has(id)) fail(`The id "${id}" is already used`);
+  const friction: FrictionNote = { id: id ?? freshId('f', taken), note: text, severity };
+  node.friction.push(friction);
+  return friction.id;
+}
+
+export function resolveFriction(map: JourneyMap, nodeId: string, frictionId: string, resolved: boolean): void {
+  const note = requireNode(map, nodeId).friction.find((f) => f.id === frictionId);
+  if (!note) fail(`There is no friction note "${frictionId}"`);
+  if (resolved) note.resolved = true;
+  else delete note.resolved;
+}
+
+export function removeFriction(map: JourneyMap, nodeId: string, frictionId: string): void {
+  const node = requireNode(map, nodeId);
+  node.friction = node.friction.filter((f) => f.id !== frictionId);
+}
+
+export function renameMap(map: JourneyMap, name: string): void {
+  const trimmed = name.trim();
+  if (trimmed === '') fail('A map needs a name');
+  map.name = trimmed;
+}
+
+/** Structural problems of a map (empty when it is sound): the invariants every edit keeps. */
+export function invariantProblems(map: JourneyMap): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const kinds = new Map<string, NodeKind>();
+  map.nodes.forEach((n, i) => {
+    if (ids.has(n.id)) problems.push(`nodes[${i}].id: duplicate id "${n.id}"`);
+    ids.add(n.id);
+    kinds.set(n.id, n.kind);
+  });
+  map.edges.forEach((e, i) => {
+    if (ids.has(e.id)) problems.push(`edges[${i}].id: duplicate id "${e.id}"`);
+    ids.add(e.id);
+    if (!kinds.has(e.source)) problems.push(`edges[${i}].source: there is no node "${e.source}"`);
+    if (!kinds.has(e.target)) problems.push(`edges[${i}].target: there is no node "${e.target}"`);
+    if (kinds.get(e.source) === 'outcome') problems.push(`edges[${i}].source: "${e.source}" is an outcome; edges cannot leave an outcome`);
+  });
+  return problems;
+}
