@@ -1,9 +1,9 @@
 import type { JourneyMap, Position } from './types';
 
 /** Stages are drawn as vertical bands of this width, left to right, starting at x = 0. */
-export const STAGE_WIDTH = 360;
-export const STAGE_TOP = -80;
-export const NODE_WIDTH = 200;
+export const STAGE_WIDTH = 280;
+export const STAGE_TOP = -90;
+export const NODE_WIDTH = 190;
 export const GRID = 20;
 
 /** The stage id whose band contains x (the node's centre), or undefined outside every band. */

@@ -1,0 +1,163 @@
+/**
+ * The journey canvas: React Flow bound to the editor store. Every change React Flow reports becomes a
+ * named store action (drag → one move on drop, connect, delete, select); measured sizes stay local.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnMoveEnd,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { GRID } from '../domain/layout';
+import type { Position } from '../domain/types';
+import { editorActions, useEditor } from '../store/editorStore';
+import { nodeIndex } from '../store/selectors';
+import { edgeTypes } from './JourneyEdge';
+import { FlowEdgeMapper, FlowNodeMapper, type Measured } from './flowMapping';
+import { nodeTypes } from './nodes/JourneyNodes';
+import { StageBands } from './StageBands';
+
+const SNAP: [number, number] = [GRID, GRID];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.2 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+const miniMapColor = (node: Node) => (node.type === 'entry' ? '#6366f1' : node.type === 'outcome' ? '#0f766e' : '#94a3b8');
+
+export function JourneyCanvas() {
+  const nodes = useEditor((s) => s.map.nodes);
+  const edges = useEditor((s) => s.map.edges);
+  const selection = useEditor((s) => s.selection);
+  const dragPositions = useEditor((s) => s.dragPositions);
+  const mapEpoch = useEditor((s) => s.mapEpoch);
+  const flow = useReactFlow();
+
+  const measured = useRef(new Map<string, Measured>());
+  const [measuredVersion, measuredChanged] = useReducer((n: number) => n + 1, 0);
+  const nodeMapper = useMemo(() => new FlowNodeMapper(), []);
+  const edgeMapper = useMemo(() => new FlowEdgeMapper(), []);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+
+  const flowNodes = useMemo(
+    () => nodeMapper.map(nodes, selectedNodes, dragPositions, measured.current),
+    // measuredVersion: sizes live in a ref and are read when it changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [nodeMapper, nodes, selectedNodes, dragPositions, measuredVersion],
+  );
+  const flowEdges = useMemo(() => edgeMapper.map(edges, selectedEdges), [edgeMapper, edges, selectedEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    let sizesChanged = false;
+    let dragging: Record<string, Position> | null = null;
+    let dropped: Record<string, Position> | null = null;
+    let selectionChanged = false;
+    const { selection } = useEditor.getState();
+    const selected = new Set(selection.nodes);
+    for (const change of changes) {
+      if (change.type === 'dimensions' && change.dimensions) {
+        const prev = measured.current.get(change.id);
+        if (!prev || prev.width !== change.dimensions.width || prev.height !== change.dimensions.height) {
+          measured.current.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+          sizesChanged = true;
+        }
+      } else if (change.type === 'position' && change.position) {
+        if (change.dragging) (dragging ??= {})[change.id] = change.position;
+        else (dropped ??= {})[change.id] = change.position;
+      } else if (change.type === 'select') {
+        selectionChanged = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+    }
+    if (dragging) editorActions.dragNodes(dragging);
+    if (dropped) editorActions.endDrag(dropped);
+    if (selectionChanged) editorActions.select({ nodes: [...selected], edges: useEditor.getState().selection.edges });
+    if (sizesChanged) measuredChanged();
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const { selection } = useEditor.getState();
+    const selected = new Set(selection.edges);
+    let changed = false;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        changed = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+    }
+    if (changed) editorActions.select({ nodes: useEditor.getState().selection.nodes, edges: [...selected] });
+  }, []);
+
+  const onDelete = useCallback(({ nodes, edges }: { nodes: Node[]; edges: Edge[] }) => {
+    editorActions.removeElements(
+      nodes.map((n) => n.id),
+      edges.map((e) => e.id),
+    );
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    editorActions.connect({ source: connection.source, target: connection.target });
+  }, []);
+
+  const isValidConnection = useCallback((connection: Connection | Edge) => {
+    if (connection.source === connection.target) return false;
+    const index = nodeIndex(useEditor.getState().map.nodes);
+    return index.get(connection.source)?.kind !== 'outcome' && index.get(connection.target)?.kind !== 'entry';
+  }, []);
+
+  const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => editorActions.setViewport(viewport), []);
+
+  // A newly opened map shows its saved viewport, or the whole journey.
+  const restoredEpoch = useRef(-1);
+  useEffect(() => {
+    if (restoredEpoch.current === mapEpoch) return;
+    restoredEpoch.current = mapEpoch;
+    const saved = useEditor.getState().viewport;
+    if (saved) void flow.setViewport(saved);
+    else requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
+  }, [mapEpoch, flow]);
+
+  return (
+    <ReactFlow
+      nodes={flowNodes}
+      edges={flowEdges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onDelete={onDelete}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      onMoveEnd={onMoveEnd}
+      deleteKeyCode={DELETE_KEYS}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      selectionKeyCode="Shift"
+      snapToGrid
+      snapGrid={SNAP}
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={2.5}
+      proOptions={PRO_OPTIONS}
+      aria-label="Journey canvas"
+    >
+      <StageBands />
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
+      <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
+      <Controls showInteractive={false} aria-label="Zoom controls" />
+    </ReactFlow>
+  );
+}
+
+export { FIT_OPTIONS };

@@ -1,0 +1,107 @@
+/**
+ * Map → React Flow. Flow nodes carry only what React Flow needs (id, type, position, selection, measured
+ * size); node components read everything else from the store by id. Objects are reused while their inputs
+ * are unchanged so React Flow keeps its internal node state and re-renders only what changed.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
+import type { JourneyEdge, JourneyNode, Position } from '../domain/types';
+
+const NO_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+export interface Measured {
+  width: number;
+  height: number;
+}
+
+interface NodeCacheEntry {
+  source: JourneyNode;
+  selected: boolean;
+  position: Position;
+  measured: Measured | undefined;
+  flow: Node;
+}
+
+export class FlowNodeMapper {
+  private cache = new Map<string, NodeCacheEntry>();
+
+  map(
+    nodes: readonly JourneyNode[],
+    selected: ReadonlySet<string>,
+    dragPositions: Record<string, Position> | null,
+    measured: ReadonlyMap<string, Measured>,
+  ): Node[] {
+    const next = new Map<string, NodeCacheEntry>();
+    const out: Node[] = new Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+      const source = nodes[i];
+      const isSelected = selected.has(source.id);
+      const position = dragPositions?.[source.id] ?? source.position;
+      const size = measured.get(source.id);
+      const prev = this.cache.get(source.id);
+      let entry: NodeCacheEntry;
+      if (prev && prev.source === source && prev.selected === isSelected && prev.position === position && prev.measured === size) {
+        entry = prev;
+      } else {
+        const flow: Node = {
+          id: source.id,
+          type: source.kind,
+          position,
+          data: NO_DATA,
+          selected: isSelected,
+          ariaLabel: `${source.kind === 'touchpoint' ? 'Touchpoint' : source.kind === 'entry' ? 'Entry' : 'Outcome'}: ${source.label}`,
+          ...(size ? { measured: size } : {}),
+        };
+        entry = { source, selected: isSelected, position, measured: size, flow };
+      }
+      next.set(source.id, entry);
+      out[i] = entry.flow;
+    }
+    this.cache = next;
+    return out;
+  }
+}
+
+interface EdgeCacheEntry {
+  source: JourneyEdge;
+  selected: boolean;
+  flow: Edge;
+}
+
+const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#64748b' } as const;
+
+export class FlowEdgeMapper {
+  private cache = new Map<string, EdgeCacheEntry>();
+
+  map(edges: readonly JourneyEdge[], selected: ReadonlySet<string>): Edge[] {
+    const next = new Map<string, EdgeCacheEntry>();
+    const out: Edge[] = new Array(edges.length);
+    for (let i = 0; i < edges.length; i++) {
+      const source = edges[i];
+      const isSelected = selected.has(source.id);
+      const prev = this.cache.get(source.id);
+      let entry: EdgeCacheEntry;
+      if (prev && prev.source === source && prev.selected === isSelected) {
+        entry = prev;
+      } else {
+        entry = {
+          source,
+          selected: isSelected,
+          flow: {
+            id: source.id,
+            source: source.source,
+            target: source.target,
+            type: 'journey',
+            selected: isSelected,
+            markerEnd: MARKER,
+            data: NO_DATA,
+          },
+        };
+      }
+      next.set(source.id, entry);
+      out[i] = entry.flow;
+    }
+    this.cache = next;
+    return out;
+  }
+}

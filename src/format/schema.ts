@@ -1,0 +1,183 @@
+/**
+ * The map file format as one valibot schema. It validates imports at runtime, its inferred output type is
+ * checked against the domain's `JourneyMap` (schemaMatchesModel.ts), and the published JSON Schema is
+ * generated from it (jsonSchema.ts). Unknown object fields are dropped: valibot's `object` builds a fresh
+ * output holding only the fields listed here, which also means a `__proto__` key in a file is never copied.
+ */
+import * as v from 'valibot';
+import {
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  MAX_CUSTOMERS,
+  MAX_ID_LENGTH,
+  MAX_SEED,
+  MAX_STEPS,
+  RESERVED_IDS,
+} from './constants';
+
+const id = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+    v.notValues(RESERVED_IDS, 'must not be "__proto__", "constructor" or "prototype"'),
+    v.description(`Identifier of the ${what}, unique within the map.`),
+  );
+
+const text = (description: string) => v.pipe(v.string(), v.description(description));
+
+const between = (min: number, max: number, description: string) => {
+  const message = `must be between ${min} and ${max}`;
+  return v.pipe(v.number(), v.finite(message), v.minValue(min, message), v.maxValue(max, message), v.description(description));
+};
+
+const wholeBetween = (min: number, max: number, description: string) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return v.pipe(v.number(), v.safeInteger(message), v.minValue(min, message), v.maxValue(max, message), v.description(description));
+};
+
+/** A probability a customer is lost: at least 0 and below 1 (1 would lose everyone). */
+const lossProbability = (description: string) => {
+  const message = 'must be at least 0 and below 1';
+  return v.pipe(v.number(), v.finite(message), v.minValue(0, message), v.ltValue(1, message), v.description(description));
+};
+
+const positive = (description: string) => {
+  const message = 'must be above 0';
+  return v.pipe(v.number(), v.finite(message), v.gtValue(0, message), v.description(description));
+};
+
+const coordinate = (description: string) => v.pipe(v.number(), v.finite('must be a finite number'), v.description(description));
+
+export const stageSchema = v.object({
+  id: id('stage'),
+  name: text('Stage name shown above its band, e.g. "Awareness".'),
+});
+
+export const channelSchema = v.object({
+  id: id('channel'),
+  name: text('Channel name, e.g. "Website", "Phone".'),
+});
+
+export const positionSchema = v.pipe(
+  v.object({
+    x: coordinate('Left edge of the node on the canvas, in pixels. Stage bands are 360 px wide starting at x = 0.'),
+    y: coordinate('Top edge of the node on the canvas, in pixels (grows downwards).'),
+  }),
+  v.description('Top-left corner of the node on the canvas, in pixels.'),
+);
+
+export const scoresSchema = v.pipe(
+  v.object({
+    nps: v.optional(between(-100, 100, 'Net Promoter Score: % promoters (9–10) − % detractors (0–6), from −100 to 100.')),
+    csat: v.optional(between(0, 100, 'Customer satisfaction: % of 4s and 5s on a 1–5 survey, 0 to 100.')),
+    ces: v.optional(between(1, 7, 'Customer Effort Score: mean agreement on a 1–7 scale ("made it easy").')),
+    responses: v.optional(
+      wholeBetween(0, Number.MAX_SAFE_INTEGER, 'Number of survey responses behind the scores (whole number ≥ 0).'),
+    ),
+  }),
+  v.description('Feedback scores measured at a touchpoint. Every score is optional.'),
+);
+
+export const severitySchema = v.pipe(
+  v.picklist([1, 2, 3, 4, 5], 'must be a whole number from 1 to 5'),
+  v.description('How badly the friction hurts, 1 (minor) to 5 (blocks the journey).'),
+);
+
+export const emotionSchema = v.pipe(
+  v.picklist([-2, -1, 0, 1, 2], 'must be a whole number from -2 to 2'),
+  v.description('How the customer feels here, −2 (very negative) to +2 (very positive).'),
+);
+
+export const frictionNoteSchema = v.object({
+  id: id('friction note within its node'),
+  note: text('What frustrates or slows the customer, as plain text.'),
+  severity: severitySchema,
+  resolved: v.optional(v.pipe(v.boolean(), v.description('True once the friction has been fixed; absent means open.'))),
+});
+
+export const nodeSchema = v.object({
+  id: id('node'),
+  kind: v.pipe(
+    v.picklist(['entry', 'touchpoint', 'outcome'], 'must be "entry", "touchpoint" or "outcome"'),
+    v.description('entry: where customers start; touchpoint: an interaction; outcome: where a journey ends.'),
+  ),
+  label: text('Name shown on the node.'),
+  stage: v.optional(text('Id of a stage in `stages`.')),
+  channel: v.optional(text('Id of a channel in `channels`.')),
+  position: positionSchema,
+  description: v.optional(text('Longer notes, plain text.')),
+  scores: v.optional(scoresSchema),
+  emotion: v.optional(emotionSchema),
+  friction: v.optional(
+    v.pipe(v.array(frictionNoteSchema), v.description('Friction notes (pain points) at this node; defaults to none.')),
+    () => [],
+  ),
+  dropOff: v.optional(
+    lossProbability('Probability (0 to below 1) that a customer abandons here; when absent it follows from open friction.'),
+  ),
+  share: v.optional(positive('Entries only: relative share of customers who start here (> 0; treated as 1 when absent).')),
+  result: v.optional(
+    v.pipe(
+      v.picklist(['success', 'failure'], 'must be "success" or "failure"'),
+      v.description('Outcomes only: whether ending here is a success or a failure.'),
+    ),
+  ),
+});
+
+export const edgeSchema = v.object({
+  id: id('edge'),
+  source: text('Id of the node the customer comes from (not an outcome).'),
+  target: text('Id of the node the customer goes to (not an entry).'),
+  weight: v.optional(positive("Relative likelihood among the source's outgoing edges (> 0; defaults to 1)."), 1),
+  label: v.optional(text('Short text shown on the edge.')),
+});
+
+export const simulationSettingsSchema = v.pipe(
+  v.object({
+    customers: v.optional(wholeBetween(1, MAX_CUSTOMERS, 'Number of simulated customers per run.')),
+    seed: v.optional(wholeBetween(0, MAX_SEED, 'Random seed (unsigned 32-bit) so runs can be repeated.')),
+    maxSteps: v.optional(wholeBetween(1, MAX_STEPS, 'Steps after which a simulated customer counts as stuck in a loop.')),
+    severityDropOff: v.optional(
+      v.pipe(
+        v.strictTuple(
+          [1, 2, 3, 4, 5].map((s) => lossProbability(`Drop-off added by one open friction note of severity ${s}.`)) as [
+            ReturnType<typeof lossProbability>,
+            ReturnType<typeof lossProbability>,
+            ReturnType<typeof lossProbability>,
+            ReturnType<typeof lossProbability>,
+            ReturnType<typeof lossProbability>,
+          ],
+          'must be a list of exactly 5 probabilities',
+        ),
+        v.description('Drop-off probability contributed by one open friction note of severity 1..5.'),
+      ),
+    ),
+  }),
+  v.description('Optional settings for the journey simulation.'),
+);
+
+const mapEntries = {
+  id: id('map'),
+  name: text('Map name.'),
+  description: v.optional(text('What the journey covers, plain text.'), ''),
+  stages: v.pipe(v.array(stageSchema), v.description('Stages (phases), left to right.')),
+  channels: v.pipe(v.array(channelSchema), v.description('Channels touchpoints happen on.')),
+  nodes: v.pipe(v.array(nodeSchema), v.description('Entries, touchpoints and outcomes.')),
+  edges: v.pipe(v.array(edgeSchema), v.description('Paths customers take between nodes.')),
+  simulation: v.optional(simulationSettingsSchema),
+};
+
+/** A journey map without the file envelope: what the store keeps and what `validateMap` checks. */
+export const journeyMapSchema = v.object(mapEntries);
+
+/** A map file: the envelope (`format`, `version`) and the map. The published JSON Schema describes this. */
+export const journeyMapFileSchema = v.pipe(
+  v.object({
+    format: v.pipe(v.literal(FORMAT_NAME), v.description('Always "journey-map".')),
+    version: v.pipe(v.literal(FORMAT_VERSION), v.description('Format version; this schema describes version 1.')),
+    ...mapEntries,
+  }),
+  v.title('Journey Designer map'),
+  v.description('A customer-journey map saved by Journey Designer (format "journey-map", version 1).'),
+);

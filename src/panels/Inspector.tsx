@@ -1,0 +1,101 @@
+import { useShallow } from 'zustand/react/shallow';
+import { editorActions, useEditor } from '../store/editorStore';
+import { selectEdge, nodeIndex } from '../store/selectors';
+import { CommitField, formatNumber, parseNumber, type Commit } from './fields';
+import { NodeInspector } from './NodeInspector';
+
+function refusal(accepted: boolean): string | null {
+  if (accepted) return null;
+  // The field shows the message itself, so the global one is cleared.
+  const message = useEditor.getState().lastEditError ?? 'That value was refused';
+  editorActions.clearEditError();
+  return message;
+}
+
+/** Edits whatever is selected: one node, one edge, several elements, or (nothing selected) the map. */
+export function Inspector() {
+  const selection = useEditor(useShallow((s) => s.selection));
+  const count = selection.nodes.length + selection.edges.length;
+  let body;
+  if (selection.nodes.length === 1 && selection.edges.length === 0) body = <NodeInspector key={selection.nodes[0]} id={selection.nodes[0]} />;
+  else if (selection.edges.length === 1 && selection.nodes.length === 0) body = <EdgeInspector key={selection.edges[0]} id={selection.edges[0]} />;
+  else if (count > 1) body = <MultiInspector nodes={selection.nodes.length} edges={selection.edges.length} />;
+  else body = <MapInspector />;
+  return (
+    <aside className="jd-inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}
+
+function EdgeInspector({ id }: { id: string }) {
+  const edge = useEditor(selectEdge(id));
+  const ends = useEditor(
+    useShallow((s) => {
+      const index = nodeIndex(s.map.nodes);
+      return [index.get(edge?.source ?? '')?.label ?? '?', index.get(edge?.target ?? '')?.label ?? '?'];
+    }),
+  );
+  if (!edge) return null;
+  const commitWeight: Commit = (text) => {
+    const parsed = parseNumber(text, 'Weight', { min: 0, max: Infinity });
+    if (!parsed.ok) return parsed.error;
+    if (parsed.value === undefined || parsed.value === 0) return 'Weight must be above 0';
+    return refusal(editorActions.updateEdge(id, { weight: parsed.value }));
+  };
+  const commitLabel: Commit = (text) => refusal(editorActions.updateEdge(id, { label: text.trim() }));
+  return (
+    <div className="jd-inspector__body">
+      <h2 className="jd-inspector__title">
+        <span className="jd-kind jd-kind--edge">Connection</span>
+      </h2>
+      <p className="jd-edge-ends">
+        {ends[0]} → {ends[1]}
+      </p>
+      <CommitField
+        label="Weight"
+        value={formatNumber(edge.weight)}
+        commit={commitWeight}
+        inputMode="decimal"
+        hint="Relative likelihood among the ways out of the source"
+      />
+      <CommitField label="Label" value={edge.label ?? ''} commit={commitLabel} />
+    </div>
+  );
+}
+
+function MultiInspector({ nodes, edges }: { nodes: number; edges: number }) {
+  const parts = [nodes ? `${nodes} node${nodes === 1 ? '' : 's'}` : '', edges ? `${edges} connection${edges === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return (
+    <div className="jd-inspector__body">
+      <h2 className="jd-inspector__title">{parts.join(' and ')} selected</h2>
+      <button type="button" className="jd-button jd-button--danger" onClick={() => editorActions.removeSelection()}>
+        Delete selected
+      </button>
+    </div>
+  );
+}
+
+function MapInspector() {
+  const name = useEditor((s) => s.map.name);
+  const description = useEditor((s) => s.map.description);
+  const counts = useEditor(useShallow((s) => [s.map.nodes.length, s.map.edges.length]));
+  const commitName: Commit = (text) => refusal(editorActions.renameMap(text));
+  return (
+    <div className="jd-inspector__body">
+      <h2 className="jd-inspector__title">
+        <span className="jd-kind jd-kind--map">Journey map</span>
+      </h2>
+      <CommitField label="Map name" value={name} commit={commitName} />
+      <p className="jd-muted">{description}</p>
+      <p className="jd-muted">
+        {counts[0]} nodes · {counts[1]} connections
+      </p>
+      <div className="jd-help">
+        <p>Select a touchpoint to edit its scores and friction.</p>
+        <p>Drag from a node’s right handle to another node to connect them.</p>
+      </div>
+    </div>
+  );
+}
+

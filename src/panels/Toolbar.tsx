@@ -1,0 +1,40 @@
+import { editorActions, useEditor } from '../store/editorStore';
+import { selectCanRedo, selectCanUndo } from '../store/selectors';
+
+export interface ToolbarProps {
+  onNewMap: () => void;
+  onFitView: () => void;
+}
+
+export function Toolbar({ onNewMap, onFitView }: ToolbarProps) {
+  const canUndo = useEditor(selectCanUndo);
+  const canRedo = useEditor(selectCanRedo);
+  const name = useEditor((s) => s.map.name);
+  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  const mod = isMac ? '⌘' : 'Ctrl+';
+  return (
+    <header className="jd-toolbar">
+      <div className="jd-brand">
+        <span className="jd-brand__logo" aria-hidden="true">◆</span>
+        <span className="jd-brand__name">Journey Designer</span>
+        <span className="jd-brand__sep" aria-hidden="true">/</span>
+        <h1 className="jd-map-name">{name}</h1>
+      </div>
+      <div className="jd-toolbar__actions" role="toolbar" aria-label="Map actions">
+        <button type="button" className="jd-button" onClick={editorActions.undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
+          ↶ Undo
+        </button>
+        <button type="button" className="jd-button" onClick={editorActions.redo} disabled={!canRedo} aria-label="Redo" title={`Redo (${mod}Shift+Z)`}>
+          ↷ Redo
+        </button>
+        <span className="jd-toolbar__sep" aria-hidden="true" />
+        <button type="button" className="jd-button" onClick={onFitView} aria-label="Fit view" title="Show the whole journey">
+          Fit view
+        </button>
+        <button type="button" className="jd-button" onClick={onNewMap} aria-label="New map" title="Start an empty map (this one stays saved)">
+          + New map
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+/** Hotspot ranking: where fixing friction would win the most customers. */
+import { openFriction, type FrictionNote, type JourneyMap } from '../domain';
+import type { CompiledJourney } from './compile';
+import type { ExactResult, Hotspot } from './types';
+
+/**
+ * Touchpoints and entries (entries are where journeys start, and can lose customers too), ordered by
+ * uplift, then by customers lost there, then by label.
+ */
+export function rankHotspots(map: JourneyMap, journey: CompiledJourney, exact: ExactResult): Hotspot[] {
+  const hotspots: Hotspot[] = [];
+  map.nodes.forEach((node, i) => {
+    if (node.kind === 'outcome') return;
+    const hotspot: Hotspot = {
+      nodeId: node.id,
+      label: node.label,
+      kind: node.kind,
+      dropOff: journey.dropOff[i],
+      lostPer1000: 1000 * exact.abandon[node.id],
+      uplift: exact.uplift[node.id],
+      removalEffect: exact.removalEffect[node.id],
+      reach: exact.reach[node.id],
+    };
+    if (node.scores) hotspot.scores = { ...node.scores };
+    const worst = worstOpenFriction(node.friction);
+    if (worst) hotspot.worstFriction = { ...worst };
+    hotspots.push(hotspot);
+  });
+  return hotspots.sort(
+    (a, b) => b.uplift - a.uplift || b.lostPer1000 - a.lostPer1000 || a.label.localeCompare(b.label) || (a.nodeId < b.nodeId ? -1 : 1),
+  );
+}
+
+/** The open friction note with the highest severity (the first one listed among equals). */
+export function worstOpenFriction(friction: readonly FrictionNote[]): FrictionNote | undefined {
+  let worst: FrictionNote | undefined;
+  for (const note of openFriction({ friction: [...friction] })) if (!worst || note.severity > worst.severity) worst = note;
+  return worst;
+}

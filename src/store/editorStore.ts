@@ -1,0 +1,202 @@
+/**
+ * The editor store: the open map (document), its undo history, and session state (selection, drag,
+ * viewport, notices). Components change the map only through the named actions below; each action applies
+ * one pure edit from src/domain to an immer draft and records one history step.
+ */
+import { produce } from 'immer';
+import { create } from 'zustand';
+import * as edits from '../domain/edits';
+import { EditError, type NewEdge, type NewNode, type NodePatch } from '../domain/edits';
+import type { JourneyMap, Position, Scores, Severity } from '../domain/types';
+import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
+
+export interface Selection {
+  nodes: string[];
+  edges: string[];
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export type NoticeKind = 'info' | 'warning' | 'error';
+export interface Notice {
+  id: string;
+  kind: NoticeKind;
+  text: string;
+  /** Notices with actions stay until the user answers them. */
+  actions?: { label: string; run: () => void }[];
+}
+
+export interface EditorState {
+  map: JourneyMap;
+  history: History;
+  selection: Selection;
+  /** Positions of nodes being dragged: shown on the canvas, written to the map (one step) on drop. */
+  dragPositions: Record<string, Position> | null;
+  viewport: Viewport | null;
+  /** Bumped whenever the map is replaced wholesale (load, new map), so the canvas can fit or restore the view. */
+  mapEpoch: number;
+  /** Why the last edit was refused, for the UI to show; cleared by the next successful edit. */
+  lastEditError: string | null;
+  notices: Notice[];
+}
+
+const initialMap = (): JourneyMap => edits.createMap({ id: 'map-empty', name: 'Untitled journey' });
+
+export const initialEditorState = (): EditorState => ({
+  map: initialMap(),
+  history: emptyHistory(),
+  selection: { nodes: [], edges: [] },
+  dragPositions: null,
+  viewport: null,
+  mapEpoch: 0,
+  lastEditError: null,
+  notices: [],
+});
+
+export const useEditor = create<EditorState>()(() => initialEditorState());
+
+const get = useEditor.getState;
+const set = useEditor.setState;
+
+/** Applies a domain edit as one undoable step. Returns the edit's result, or undefined when it was refused. */
+function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
+  const before = get().map;
+  let result: T | undefined;
+  try {
+    const after = produce(before, (draft) => {
+      result = recipe(draft);
+    });
+    if (after !== before) set({ map: after, history: record(get().history, before), lastEditError: null });
+    else if (get().lastEditError !== null) set({ lastEditError: null });
+    return result;
+  } catch (error) {
+    if (error instanceof EditError) {
+      set({ lastEditError: error.message });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Like edit() for edits without a result: true when the edit was accepted. */
+function applies(recipe: (draft: JourneyMap) => void): boolean {
+  edit(recipe);
+  return get().lastEditError === null;
+}
+
+function pruneSelection(map: JourneyMap, selection: Selection): Selection {
+  const nodeIds = new Set(map.nodes.map((n) => n.id));
+  const edgeIds = new Set(map.edges.map((e) => e.id));
+  const nodes = selection.nodes.filter((id) => nodeIds.has(id));
+  const edges = selection.edges.filter((id) => edgeIds.has(id));
+  return nodes.length === selection.nodes.length && edges.length === selection.edges.length ? selection : { nodes, edges };
+}
+
+let noticeCounter = 0;
+
+export const editorActions = {
+  addNode(init: NewNode): string | undefined {
+    const id = edit((map) => edits.addNode(map, init));
+    if (id !== undefined) set({ selection: { nodes: [id], edges: [] } });
+    return id;
+  },
+  updateNode: (id: string, patch: NodePatch) => applies((map) => edits.updateNode(map, id, patch)),
+  setScores: (id: string, scores: Scores) => applies((map) => edits.setScores(map, id, scores)),
+  addFriction: (nodeId: string, note: string, severity: Severity) => edit((map) => edits.addFriction(map, nodeId, note, severity)),
+  resolveFriction: (nodeId: string, frictionId: string, resolved: boolean) =>
+    edit((map) => edits.resolveFriction(map, nodeId, frictionId, resolved)),
+  removeFriction: (nodeId: string, frictionId: string) => edit((map) => edits.removeFriction(map, nodeId, frictionId)),
+  connect(init: NewEdge): string | undefined {
+    return edit((map) => edits.connect(map, init));
+  },
+  updateEdge: (id: string, patch: { weight?: number; label?: string }) => applies((map) => edits.updateEdge(map, id, patch)),
+  renameMap: (name: string) => applies((map) => edits.renameMap(map, name)),
+  /** Deletes nodes (with their edges) and edges as a single undo step. */
+  removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    if (nodeIds.length === 0 && edgeIds.length === 0) return;
+    edit((map) => {
+      edits.removeEdges(map, edgeIds);
+      edits.removeNodes(map, nodeIds);
+    });
+    set({ selection: pruneSelection(get().map, get().selection) });
+  },
+  removeSelection(): void {
+    const { nodes, edges } = get().selection;
+    editorActions.removeElements(nodes, edges);
+  },
+
+  /** Live drag: positions are shown but not yet part of the map (no history, no save per pixel). */
+  dragNodes(positions: Record<string, Position>): void {
+    set({ dragPositions: { ...get().dragPositions, ...positions } });
+  },
+  /** A drag ends: the final positions become one undoable move (stages follow the bands). */
+  endDrag(positions: Record<string, Position> = {}): void {
+    const final = { ...get().dragPositions, ...positions };
+    set({ dragPositions: null });
+    const moved = Object.fromEntries(
+      Object.entries(final).filter(([id, p]) => {
+        const node = get().map.nodes.find((n) => n.id === id);
+        return node !== undefined && (node.position.x !== p.x || node.position.y !== p.y);
+      }),
+    );
+    if (Object.keys(moved).length > 0) edit((map) => edits.moveNodes(map, moved));
+  },
+
+  select(selection: Selection): void {
+    const current = get().selection;
+    if (sameIds(current.nodes, selection.nodes) && sameIds(current.edges, selection.edges)) return;
+    set({ selection });
+  },
+  setViewport(viewport: Viewport): void {
+    set({ viewport });
+  },
+
+  undo(): void {
+    const step = undoStep(get().history, get().map);
+    if (step) set({ map: step.map, history: step.history, selection: pruneSelection(step.map, get().selection), lastEditError: null });
+  },
+  redo(): void {
+    const step = redoStep(get().history, get().map);
+    if (step) set({ map: step.map, history: step.history, selection: pruneSelection(step.map, get().selection), lastEditError: null });
+  },
+
+  /** Replaces the open map (load, new map, another tab's version). Not undoable: history starts afresh. */
+  loadMap(map: JourneyMap, viewport: Viewport | null = null): void {
+    set({
+      map,
+      history: emptyHistory(),
+      selection: { nodes: [], edges: [] },
+      dragPositions: null,
+      viewport,
+      mapEpoch: get().mapEpoch + 1,
+      lastEditError: null,
+    });
+  },
+
+  notify(kind: NoticeKind, text: string, options: { id?: string; actions?: Notice['actions'] } = {}): string {
+    const id = options.id ?? `notice-${++noticeCounter}`;
+    const notice: Notice = { id, kind, text, ...(options.actions ? { actions: options.actions } : {}) };
+    set({ notices: [...get().notices.filter((n) => n.id !== id), notice] });
+    return id;
+  },
+  dismiss(id: string): void {
+    if (get().notices.some((n) => n.id === id)) set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+  clearEditError(): void {
+    if (get().lastEditError !== null) set({ lastEditError: null });
+  },
+};
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** Resets the store (tests, and the app shell before hydration). */
+export function resetEditor(map?: JourneyMap): void {
+  set(initialEditorState());
+  if (map) editorActions.loadMap(map);
+}

@@ -1,0 +1,55 @@
+import type { JourneyEdge, JourneyNode } from '../domain/types';
+import type { EditorState } from './editorStore';
+
+/** id → node, computed once per nodes array (immer gives a new array only when nodes change). */
+const nodeIndexCache = new WeakMap<readonly JourneyNode[], Map<string, JourneyNode>>();
+export function nodeIndex(nodes: readonly JourneyNode[]): Map<string, JourneyNode> {
+  let index = nodeIndexCache.get(nodes);
+  if (!index) {
+    index = new Map(nodes.map((n) => [n.id, n]));
+    nodeIndexCache.set(nodes, index);
+  }
+  return index;
+}
+
+const edgeIndexCache = new WeakMap<readonly JourneyEdge[], Map<string, JourneyEdge>>();
+export function edgeIndex(edges: readonly JourneyEdge[]): Map<string, JourneyEdge> {
+  let index = edgeIndexCache.get(edges);
+  if (!index) {
+    index = new Map(edges.map((e) => [e.id, e]));
+    edgeIndexCache.set(edges, index);
+  }
+  return index;
+}
+
+/** source id → { total outgoing weight, number of outgoing edges }, once per edges array. */
+const outgoingCache = new WeakMap<readonly JourneyEdge[], Map<string, { total: number; count: number }>>();
+export function outgoingTotals(edges: readonly JourneyEdge[]): Map<string, { total: number; count: number }> {
+  let totals = outgoingCache.get(edges);
+  if (!totals) {
+    totals = new Map();
+    for (const e of edges) {
+      const t = totals.get(e.source) ?? { total: 0, count: 0 };
+      t.total += e.weight;
+      t.count += 1;
+      totals.set(e.source, t);
+    }
+    outgoingCache.set(edges, totals);
+  }
+  return totals;
+}
+
+export const selectNode = (id: string) => (s: EditorState) => nodeIndex(s.map.nodes).get(id);
+export const selectEdge = (id: string) => (s: EditorState) => edgeIndex(s.map.edges).get(id);
+
+/** The edge's share of its source's outgoing weight, or null when the source has a single way out. */
+export const selectEdgeShare = (id: string) => (s: EditorState) => {
+  const edge = edgeIndex(s.map.edges).get(id);
+  if (!edge) return null;
+  const out = outgoingTotals(s.map.edges).get(edge.source);
+  if (!out || out.count < 2 || out.total <= 0) return null;
+  return edge.weight / out.total;
+};
+
+export const selectCanUndo = (s: EditorState) => s.history.past.length > 0;
+export const selectCanRedo = (s: EditorState) => s.history.future.length > 0;
