@@ -4,7 +4,7 @@
  */
 import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { GRID, NODE_WIDTH } from '../domain/layout';
 import { createMap } from '../domain/edits';
 import { freshId } from '../domain/ids';
@@ -25,7 +25,6 @@ export function EditorLayout() {
   const canvasRef = useRef<HTMLElement | null>(null);
   const [dragging, setDragging] = useState<PaletteItem | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
-  const { setNodeRef } = useDroppable({ id: 'canvas' });
   useShortcuts();
 
   const addAt = useCallback(
@@ -68,21 +67,31 @@ export function EditorLayout() {
       <div className="jd-app">
         <Toolbar onNewMap={newMap} onFitView={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })} />
         <Palette onAddAtCentre={addAtCentre} />
-        <main
-          className="jd-canvas"
-          ref={(el) => {
-            canvasRef.current = el;
-            setNodeRef(el);
-          }}
-        >
+        <CanvasDropZone canvasRef={canvasRef}>
           <JourneyCanvas />
           <Notices />
-        </main>
+        </CanvasDropZone>
         <Inspector />
       </div>
       <DragOverlay dropAnimation={null}>
         {dragging && <div className={`jd-palette__ghost jd-palette__item--${dragging.kind}`}>{dragging.name}</div>}
       </DragOverlay>
     </DndContext>
+  );
+}
+
+/** The canvas area as a drop target; it must sit inside the DndContext to register. */
+function CanvasDropZone({ canvasRef, children }: { canvasRef: RefObject<HTMLElement | null>; children: ReactNode }) {
+  const { setNodeRef } = useDroppable({ id: 'canvas' });
+  return (
+    <main
+      className="jd-canvas"
+      ref={(el) => {
+        canvasRef.current = el;
+        setNodeRef(el);
+      }}
+    >
+      {children}
+    </main>
   );
 }
