@@ -2,9 +2,8 @@
  * The editor: toolbar, palette, canvas and inspector. Dragging a palette item onto the canvas creates
  * the node under the pointer; the keyboard path adds it at the centre of the view.
  */
-import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useRef } from 'react';
 import { GRID, NODE_WIDTH } from '../domain/layout';
 import { createMap } from '../domain/edits';
 import { freshId } from '../domain/ids';
@@ -23,8 +22,6 @@ const snap = (v: number) => Math.round(v / GRID) * GRID;
 export function EditorLayout() {
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLElement | null>(null);
-  const [dragging, setDragging] = useState<PaletteItem | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   useShortcuts();
 
   const addAt = useCallback(
@@ -48,14 +45,15 @@ export function EditorLayout() {
     [addAt],
   );
 
-  const onDragStart = (event: DragStartEvent) => setDragging((event.active.data.current as PaletteItem) ?? null);
-  const onDragEnd = (event: DragEndEvent) => {
-    setDragging(null);
-    const item = event.active.data.current as PaletteItem | undefined;
-    const start = event.activatorEvent as PointerEvent | MouseEvent;
-    if (!item || event.over?.id !== 'canvas' || typeof start.clientX !== 'number') return;
-    addAt(item, { x: start.clientX + event.delta.x, y: start.clientY + event.delta.y });
-  };
+  const dropAt = useCallback(
+    (item: PaletteItem, point: { x: number; y: number }) => {
+      const rect = canvasRef.current?.getBoundingClientRect();
+      const inside = !!rect && point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
+      if (inside) addAt(item, point);
+      return inside;
+    },
+    [addAt],
+  );
 
   const newMap = () => {
     editorActions.loadMap(createMap({ id: freshId('map', new Set()), name: 'Untitled journey' }));
@@ -63,35 +61,15 @@ export function EditorLayout() {
   };
 
   return (
-    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      <div className="jd-app">
-        <Toolbar onNewMap={newMap} onFitView={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })} />
-        <Palette onAddAtCentre={addAtCentre} />
-        <CanvasDropZone canvasRef={canvasRef}>
-          <JourneyCanvas />
-          <Notices />
-        </CanvasDropZone>
-        <Inspector />
-      </div>
-      <DragOverlay dropAnimation={null}>
-        {dragging && <div className={`jd-palette__ghost jd-palette__item--${dragging.kind}`}>{dragging.name}</div>}
-      </DragOverlay>
-    </DndContext>
+    <div className="jd-app">
+      <Toolbar onNewMap={newMap} onFitView={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })} />
+      <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
+      <main className="jd-canvas" ref={canvasRef}>
+        <JourneyCanvas />
+        <Notices />
+      </main>
+      <Inspector />
+    </div>
   );
 }
 
-/** The canvas area as a drop target; it must sit inside the DndContext to register. */
-function CanvasDropZone({ canvasRef, children }: { canvasRef: RefObject<HTMLElement | null>; children: ReactNode }) {
-  const { setNodeRef } = useDroppable({ id: 'canvas' });
-  return (
-    <main
-      className="jd-canvas"
-      ref={(el) => {
-        canvasRef.current = el;
-        setNodeRef(el);
-      }}
-    >
-      {children}
-    </main>
-  );
-}

@@ -1,51 +1,47 @@
 /**
- * The touchpoint palette. Drag an item onto the canvas (dnd-kit) to create that node at the drop point;
- * Enter, Space or a click adds it at the centre of the view.
+ * The touchpoint palette. Drag an item onto the canvas to create that node at the drop point; Enter,
+ * Space or a click adds it at the centre of the view. Dragging (dnd-kit) loads just after the first
+ * render, so it stays out of the initial JavaScript; until then the items already work by click and key.
  */
-import { useDraggable } from '@dnd-kit/core';
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editorStore';
+import { PaletteButton } from './PaletteButton';
 import { paletteItems, type PaletteItem } from './paletteItems';
+
+const DraggablePaletteItems = lazy(() => import('./PaletteDrag'));
 
 export interface PaletteProps {
   /** Adds the item's node at the centre of the visible canvas. */
   onAddAtCentre: (item: PaletteItem) => void;
+  /** Adds the item's node where it was dropped (screen coordinates); returns false when the point is off the canvas. */
+  onDropAt?: (item: PaletteItem, point: { x: number; y: number }) => boolean;
 }
 
-export function Palette({ onAddAtCentre }: PaletteProps) {
+export function Palette({ onAddAtCentre, onDropAt }: PaletteProps) {
   const channels = useEditor(useShallow((s) => s.map.channels));
   const items = paletteItems(channels);
+  const staticItems = (
+    <ul className="jd-palette__items">
+      {items.map((item) => (
+        <li key={item.id}>
+          <PaletteButton item={item} onAdd={onAddAtCentre} />
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section className="jd-palette" aria-label="Touchpoint palette">
       <span className="jd-palette__title" aria-hidden="true">
         Drag onto the canvas
       </span>
-      <ul className="jd-palette__items">
-        {items.map((item) => (
-          <li key={item.id}>
-            <PaletteButton item={item} onAdd={onAddAtCentre} />
-          </li>
-        ))}
-      </ul>
+      {onDropAt ? (
+        <Suspense fallback={staticItems}>
+          <DraggablePaletteItems items={items} onAdd={onAddAtCentre} onDropAt={onDropAt} />
+        </Suspense>
+      ) : (
+        staticItems
+      )}
     </section>
-  );
-}
-
-function PaletteButton({ item, onAdd }: { item: PaletteItem; onAdd: (item: PaletteItem) => void }) {
-  const { setNodeRef, listeners, isDragging } = useDraggable({ id: item.id, data: item });
-  return (
-    <button
-      ref={setNodeRef}
-      type="button"
-      className={`jd-palette__item jd-palette__item--${item.kind}${item.channel ? ` jd-channel--${item.channel}` : ''}${isDragging ? ' is-dragging' : ''}`}
-      title={`${item.name}: drag onto the canvas, or press Enter to add it in the middle of the view`}
-      onClick={() => onAdd(item)}
-      {...listeners}
-    >
-      <span className="jd-palette__icon" aria-hidden="true">
-        {item.kind === 'entry' ? '▶' : item.kind === 'outcome' ? '◎' : '●'}
-      </span>
-      {item.name}
-    </button>
   );
 }
