@@ -7,7 +7,8 @@ import { useCallback, useRef } from 'react';
 import { GRID, NODE_WIDTH } from '../domain/layout';
 import { createMap } from '../domain/edits';
 import { freshId } from '../domain/ids';
-import { FIT_OPTIONS, JourneyCanvas } from '../canvas/JourneyCanvas';
+import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { useFitJourney } from '../canvas/fitJourney';
 import { editorActions } from '../store/editorStore';
 import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
@@ -22,6 +23,7 @@ const snap = (v: number) => Math.round(v / GRID) * GRID;
 export function EditorLayout() {
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLElement | null>(null);
+  const fitJourney = useFitJourney();
   useShortcuts();
 
   const addAt = useCallback(
@@ -62,7 +64,7 @@ export function EditorLayout() {
 
   return (
     <div className="jd-app">
-      <Toolbar onNewMap={newMap} onFitView={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })} />
+      <Toolbar onNewMap={newMap} onFitView={() => fitJourney(true)} />
       <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
       <main className="jd-canvas" ref={canvasRef}>
         <JourneyCanvas />

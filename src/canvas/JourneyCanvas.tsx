@@ -25,11 +25,11 @@ import { edgeTypes } from './JourneyEdge';
 import { FlowEdgeMapper, FlowNodeMapper, type Measured } from './flowMapping';
 import { nodeTypes } from './nodes/JourneyNodes';
 import { StageBands } from './StageBands';
+import { useFitJourney } from './fitJourney';
 
 const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
 
 const miniMapColor = (node: Node) => (node.type === 'entry' ? '#6366f1' : node.type === 'outcome' ? '#0f766e' : '#94a3b8');
@@ -41,6 +41,7 @@ export function JourneyCanvas() {
   const dragPositions = useEditor((s) => s.dragPositions);
   const mapEpoch = useEditor((s) => s.mapEpoch);
   const flow = useReactFlow();
+  const fitJourney = useFitJourney();
 
   const measured = useRef(new Map<string, Measured>());
   const [measuredVersion, measuredChanged] = useReducer((n: number) => n + 1, 0);
@@ -126,8 +127,8 @@ export function JourneyCanvas() {
     restoredEpoch.current = mapEpoch;
     const saved = useEditor.getState().viewport;
     if (saved) void flow.setViewport(saved);
-    else requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
-  }, [mapEpoch, flow]);
+    else requestAnimationFrame(() => fitJourney());
+  }, [mapEpoch, flow, fitJourney]);
 
   return (
     <ReactFlow
@@ -155,9 +156,7 @@ export function JourneyCanvas() {
       <StageBands />
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
       <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
-      <Controls showInteractive={false} aria-label="Zoom controls" />
+      <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
     </ReactFlow>
   );
 }
-
-export { FIT_OPTIONS };

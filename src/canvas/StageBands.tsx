@@ -6,6 +6,8 @@ import { useEditor, type EditorState } from '../store/editorStore';
 
 const MIN_HEIGHT = 720;
 const BOTTOM_MARGIN = 240;
+/** Bands run on below the last node so they fill the canvas when zoomed out. */
+const RUN_ON = 2400;
 
 /** Lowest node y, rounded up to 100 px so the bands do not re-render while a node moves a little. */
 function bandBottom(s: EditorState): number {
@@ -18,7 +20,7 @@ function bandBottom(s: EditorState): number {
 function StageBandsView() {
   const stages = useEditor(useShallow((s) => s.map.stages));
   const bottom = useEditor(bandBottom);
-  const height = Math.max(MIN_HEIGHT, bottom - STAGE_TOP);
+  const height = Math.max(MIN_HEIGHT, bottom - STAGE_TOP) + RUN_ON;
   return (
     <ViewportPortal>
       <div className="jd-stages" aria-hidden="true">

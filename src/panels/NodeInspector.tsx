@@ -3,13 +3,10 @@ import { editorActions, useEditor } from '../store/editorStore';
 import { selectNode } from '../store/selectors';
 import { CommitField, formatNumber, parseNumber, SelectField, type Commit } from './fields';
 import { FrictionList } from './FrictionList';
-import { emotionWord } from '../canvas/nodes/parts';
 
 const EMOTIONS: Emotion[] = [2, 1, 0, -1, -2];
-const EMOTION_OPTIONS = [
-  { value: '', label: 'Not set' },
-  ...EMOTIONS.map((e) => ({ value: String(e), label: `${e > 0 ? '+' : ''}${e} ${emotionWord(e)}` })),
-];
+const EMOTION_LABELS: Record<Emotion, string> = { 2: '+2 delighted', 1: '+1 pleased', 0: '0 neutral', [-1]: '−1 annoyed', [-2]: '−2 angry' };
+const EMOTION_OPTIONS = [{ value: '', label: 'Not set' }, ...EMOTIONS.map((e) => ({ value: String(e), label: EMOTION_LABELS[e] }))];
 const KIND_TITLES = { entry: 'Entry', touchpoint: 'Touchpoint', outcome: 'Outcome' } as const;
 
 /** Turns a store action's refusal into the field's message. */
