@@ -42,6 +42,10 @@ function requireEdge(map: JourneyMap, id: string): JourneyEdge {
   return edge;
 }
 
+function requireFinitePosition(position: Position): void {
+  if (!(Number.isFinite(position.x) && Number.isFinite(position.y))) fail('A position must be a finite number of pixels');
+}
+
 function allIds(map: JourneyMap): Set<string> {
   const ids = new Set<string>();
   for (const n of map.nodes) ids.add(n.id);
@@ -84,6 +88,8 @@ export function addNode(map: JourneyMap, init: NewNode): string {
   if (init.channel !== undefined && !map.channels.some((c) => c.id === init.channel)) {
     fail(`There is no channel "${init.channel}"`);
   }
+  if (init.stage !== undefined && !map.stages.some((s) => s.id === init.stage)) fail(`There is no stage "${init.stage}"`);
+  requireFinitePosition(init.position);
   const id = init.id ?? freshId(init.kind === 'touchpoint' ? 'tp' : init.kind, taken);
   const channelName = map.channels.find((c) => c.id === init.channel)?.name;
   const node: JourneyNode = {
@@ -109,6 +115,7 @@ export type NodePatch = Partial<
 /** Sets (or, with `undefined`, clears) plain fields of a node. */
 export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void {
   const node = requireNode(map, id);
+  if ('label' in patch && patch.label === undefined) fail('A node needs a name');
   if (patch.stage !== undefined && !map.stages.some((s) => s.id === patch.stage)) fail(`There is no stage "${patch.stage}"`);
   if (patch.channel !== undefined && !map.channels.some((c) => c.id === patch.channel)) {
     fail(`There is no channel "${patch.channel}"`);
@@ -120,7 +127,6 @@ export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void 
   }
   for (const [key, value] of Object.entries(patch) as [keyof NodePatch, unknown][]) {
     if (value === undefined) {
-      if (key === 'label') fail('A node needs a name');
       delete node[key];
     } else {
       (node as unknown as Record<string, unknown>)[key] = value;
@@ -130,7 +136,10 @@ export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void 
 
 /** Moves nodes; each node's stage follows the band its centre lands in. */
 export function moveNodes(map: JourneyMap, positions: Record<string, Position>): void {
-  for (const id of Object.keys(positions)) requireNode(map, id);
+  for (const [id, position] of Object.entries(positions)) {
+    requireNode(map, id);
+    requireFinitePosition(position);
+  }
   for (const [id, position] of Object.entries(positions)) {
     const node = requireNode(map, id);
     node.position = { x: position.x, y: position.y };
@@ -148,7 +157,7 @@ export function setScores(map: JourneyMap, id: string, scores: Scores): void {
   check(next.nps, -100, 100, 'NPS');
   check(next.csat, 0, 100, 'CSAT');
   check(next.ces, 1, 7, 'CES');
-  if (next.responses !== undefined && !(Number.isInteger(next.responses) && next.responses >= 0)) {
+  if (next.responses !== undefined && !(Number.isSafeInteger(next.responses) && next.responses >= 0)) {
     fail('Responses must be a whole number of at least 0');
   }
   for (const key of Object.keys(next) as (keyof Scores)[]) if (next[key] === undefined) delete next[key];
@@ -159,6 +168,8 @@ export function setScores(map: JourneyMap, id: string, scores: Scores): void {
 /** Removes nodes and every edge that touches them, as one edit. */
 export function removeNodes(map: JourneyMap, ids: readonly string[]): void {
   const gone = new Set(ids);
+  // Arrays are replaced only when something goes, so removing nothing is no change (and no undo step).
+  if (!map.nodes.some((n) => gone.has(n.id))) return;
   map.nodes = map.nodes.filter((n) => !gone.has(n.id));
   map.edges = map.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
 }
@@ -204,6 +215,7 @@ export function updateEdge(map: JourneyMap, id: string, patch: { weight?: number
 
 export function removeEdges(map: JourneyMap, ids: readonly string[]): void {
   const gone = new Set(ids);
+  if (!map.edges.some((e) => gone.has(e.id))) return;
   map.edges = map.edges.filter((e) => !gone.has(e.id));
 }
 
@@ -228,6 +240,7 @@ export function resolveFriction(map: JourneyMap, nodeId: string, frictionId: str
 
 export function removeFriction(map: JourneyMap, nodeId: string, frictionId: string): void {
   const node = requireNode(map, nodeId);
+  if (!node.friction.some((f) => f.id === frictionId)) return;
   node.friction = node.friction.filter((f) => f.id !== frictionId);
 }
 

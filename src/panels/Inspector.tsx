@@ -38,9 +38,10 @@ function EdgeInspector({ id }: { id: string }) {
   );
   if (!edge) return null;
   const commitWeight: Commit = (text) => {
-    const parsed = parseNumber(text, 'Weight', { min: 0, max: Infinity });
+    // No lower bound here: anything not above 0 gets the one message that states the rule.
+    const parsed = parseNumber(text, 'Weight', { min: -Infinity, max: Infinity });
     if (!parsed.ok) return parsed.error;
-    if (parsed.value === undefined || parsed.value === 0) return 'Weight must be above 0';
+    if (parsed.value === undefined || parsed.value <= 0) return 'Weight must be above 0';
     return refusal(editorActions.updateEdge(id, { weight: parsed.value }));
   };
   const commitLabel: Commit = (text) => refusal(editorActions.updateEdge(id, { label: text.trim() }));

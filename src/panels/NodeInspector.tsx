@@ -44,9 +44,9 @@ export function NodeInspector({ id }: { id: string }) {
     return refusal(editorActions.updateNode(id, { dropOff: parsed.value === undefined ? undefined : parsed.value / 100 }));
   };
   const commitShare: Commit = (text) => {
-    const parsed = parseNumber(text, 'Share', { min: 0, max: Infinity });
+    const parsed = parseNumber(text, 'Share', { min: -Infinity, max: Infinity });
     if (!parsed.ok) return parsed.error;
-    if (parsed.value === 0) return 'Share must be above 0';
+    if (parsed.value !== undefined && parsed.value <= 0) return 'Share must be above 0';
     return refusal(editorActions.updateNode(id, { share: parsed.value }));
   };
   const commitDescription: Commit = (text) => refusal(editorActions.updateNode(id, { description: text.trim() === '' ? undefined : text }));

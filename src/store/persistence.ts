@@ -74,6 +74,8 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   let saving: Promise<void> | null = null;
   let conflict: { mapId: string } | null = null;
   let stopped = false;
+  /** False until the stored map (or the fallback) is open: before that the store holds a placeholder. */
+  let hydrated = false;
   let unsubscribe = () => {};
 
   const dirty = () => useEditor.getState().map !== savedMap;
@@ -126,8 +128,10 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     if (stopped) return;
     const opened = map ?? options.fallback();
     editorActions.loadMap(opened, viewport);
-    // A restored map is already saved; a fallback map is new and gets its first save once edited or now.
-    savedMap = map ? opened : null;
+    // A restored map is already saved; a fallback map is new and gets its first save once edited or now
+    // (or, when storage could not be read, only once edited: see below).
+    savedMap = map || !readable ? opened : null;
+    hydrated = true;
     unsubscribe = useEditor.subscribe((state, prev) => {
       if (state.map !== prev.map) schedule();
       if (state.viewport !== prev.viewport && state.viewport) scheduleViewport(state.map.id, state.viewport);
@@ -263,6 +267,8 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   const onPageHide = () => void flush();
 
   async function flush(): Promise<void> {
+    // The tab can be hidden while the stored map is still being read: the placeholder must not be saved.
+    if (!hydrated) return;
     if (viewportTimer) {
       clearTimeout(viewportTimer);
       const { viewport, map } = useEditor.getState();
