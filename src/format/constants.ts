@@ -20,6 +20,6 @@ export const MAX_ID_LENGTH = 256;
 export const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** Upper bounds for simulation settings, so a file cannot make the app run for hours. */
-export const MAX_CUSTOMERS = 1_000_000;
+export const MAX_CUSTOMERS = 10_000_000;
 export const MAX_STEPS = 10_000;
 export const MAX_SEED = 0xffff_ffff;

@@ -28,8 +28,7 @@ export function migrate(
   migrations: readonly Migration[] = MIGRATIONS,
   target: number = FORMAT_VERSION,
 ): MigrationResult {
-  const applied: Migration[] = [];
-  let current = doc;
+  const chain: Migration[] = [];
   for (let step = version; step < target; step++) {
     const migration = migrations.find((m) => m.from === step);
     if (!migration) {
@@ -38,13 +37,16 @@ export function migrate(
         problems: [problem('version', `format version ${version} is not supported: there is no upgrade from version ${step}`)],
       };
     }
+    chain.push(migration);
+  }
+  let current = doc;
+  for (const migration of chain) {
     try {
-      current = { ...migration.up(current), version: step + 1 };
+      current = { ...migration.up(current), version: migration.from + 1 };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, problems: [problem('', `Could not upgrade the file from format version ${step}: ${detail}`)] };
+      return { ok: false, problems: [problem('', `Could not upgrade the file from format version ${migration.from}: ${detail}`)] };
     }
-    applied.push(migration);
   }
-  return { ok: true, doc: current, applied };
+  return { ok: true, doc: current, applied: chain };
 }

@@ -5,6 +5,7 @@
  * output holding only the fields listed here, which also means a `__proto__` key in a file is never copied.
  */
 import * as v from 'valibot';
+import { STAGE_WIDTH } from '../domain/layout';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -61,7 +62,7 @@ export const channelSchema = v.object({
 
 export const positionSchema = v.pipe(
   v.object({
-    x: coordinate('Left edge of the node on the canvas, in pixels. Stage bands are 360 px wide starting at x = 0.'),
+    x: coordinate(`Left edge of the node on the canvas, in pixels. Stage bands are ${STAGE_WIDTH} px wide, the first starting at x = 0.`),
     y: coordinate('Top edge of the node on the canvas, in pixels (grows downwards).'),
   }),
   v.description('Top-left corner of the node on the canvas, in pixels.'),
@@ -133,6 +134,9 @@ export const edgeSchema = v.object({
   label: v.optional(text('Short text shown on the edge.')),
 });
 
+const severityDropOff = (severity: number) =>
+  lossProbability(`Drop-off added by one open friction note of severity ${severity}.`);
+
 export const simulationSettingsSchema = v.pipe(
   v.object({
     customers: v.optional(wholeBetween(1, MAX_CUSTOMERS, 'Number of simulated customers per run.')),
@@ -141,13 +145,7 @@ export const simulationSettingsSchema = v.pipe(
     severityDropOff: v.optional(
       v.pipe(
         v.strictTuple(
-          [1, 2, 3, 4, 5].map((s) => lossProbability(`Drop-off added by one open friction note of severity ${s}.`)) as [
-            ReturnType<typeof lossProbability>,
-            ReturnType<typeof lossProbability>,
-            ReturnType<typeof lossProbability>,
-            ReturnType<typeof lossProbability>,
-            ReturnType<typeof lossProbability>,
-          ],
+          [severityDropOff(1), severityDropOff(2), severityDropOff(3), severityDropOff(4), severityDropOff(5)],
           'must be a list of exactly 5 probabilities',
         ),
         v.description('Drop-off probability contributed by one open friction note of severity 1..5.'),

@@ -1,0 +1,372 @@
+import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
+import { invariantProblems } from '../../../src/domain/edits';
+import {
+  exportMapText,
+  formatProblem,
+  importMapText,
+  importMapValue,
+  MAX_FILE_BYTES,
+  MAX_REPORTED_PROBLEMS,
+  validateMap,
+} from '../../../src/format';
+import { deepFreeze, expectMap, problemLines, sampleDocument, textOf } from './helpers';
+
+// Index of "checkout-payment" in the online store sample, the node most tests damage.
+const CHECKOUT = 6;
+
+describe('importMapText', () => {
+  it('opens an exported map unchanged, with no warnings', () => {
+    const sample = onlineStoreSample();
+    const result = importMapText(exportMapText(sample));
+    expect(expectMap(result)).toEqual(sample);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('refuses text that is not JSON, saying so', () => {
+    expect(problemLines(importMapText('{"format": "journey-map", nodes: ['))).toEqual([
+      expect.stringMatching(/^The file is not valid JSON \(.+\)\.$/),
+    ]);
+    expect(problemLines(importMapText('   '))).toEqual(['The file is empty.']);
+  });
+
+  it('refuses JSON that is not a map', () => {
+    expect(problemLines(importMapText('[1, 2, 3]'))[0]).toMatch(/not a Journey Designer map/);
+    expect(problemLines(importMapText('"journey-map"'))[0]).toMatch(/not a Journey Designer map/);
+    expect(problemLines(importMapText('{"nodes": [], "edges": []}'))).toEqual([
+      'format: must be "journey-map" — this is not a Journey Designer map file',
+    ]);
+  });
+
+  it('accepts a leading byte-order mark', () => {
+    expectMap(importMapText(`\uFEFF${exportMapText(onlineStoreSample())}`));
+  });
+
+  it('names each missing required field', () => {
+    const doc = sampleDocument();
+    delete doc.name;
+    delete doc.nodes[2].position;
+    delete doc.edges[0].source;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'name: is required',
+      'nodes[2].position: is required',
+      'edges[0].source: is required',
+    ]);
+  });
+
+  it('fills in the fields a hand-written file may leave out', () => {
+    const doc = sampleDocument();
+    delete doc.description;
+    delete doc.nodes[0].friction;
+    delete doc.edges[0].weight;
+    const map = expectMap(importMapText(textOf(doc)));
+    expect(map.description).toBe('');
+    expect(map.nodes[0].friction).toEqual([]);
+    expect(map.edges[0].weight).toBe(1);
+  });
+
+  it('names fields of the wrong type and what was found instead', () => {
+    const doc = sampleDocument();
+    doc.nodes[1].label = 42;
+    doc.nodes[1].friction = 'none';
+    doc.nodes[CHECKOUT].friction[0].resolved = 'yes';
+    doc.channels = {};
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'channels: must be a list, not an object',
+      'nodes[1].label: must be text, not 42',
+      'nodes[1].friction: must be a list, not the text "none"',
+      `nodes[${CHECKOUT}].friction[0].resolved: must be true or false, not the text "yes"`,
+    ]);
+  });
+
+  it.each([
+    ['scores', 'csat', 140, 'must be between 0 and 100'],
+    ['scores', 'nps', -101, 'must be between -100 and 100'],
+    ['scores', 'ces', 0.5, 'must be between 1 and 7'],
+    ['scores', 'responses', 2.5, 'must be a whole number from 0 to 9007199254740991'],
+    ['scores', 'responses', -1, 'must be a whole number from 0 to 9007199254740991'],
+    ['node', 'dropOff', 1, 'must be at least 0 and below 1'],
+    ['node', 'dropOff', -0.1, 'must be at least 0 and below 1'],
+    ['node', 'emotion', 3, 'must be a whole number from -2 to 2'],
+    ['node', 'emotion', 0.5, 'must be a whole number from -2 to 2'],
+    ['node', 'share', 0, 'must be above 0'],
+  ])('refuses %s.%s = %s: "%s"', (where, field, value, message) => {
+    const doc = sampleDocument();
+    const node = doc.nodes[CHECKOUT];
+    (where === 'scores' ? node.scores : node)[field] = value;
+    const path = where === 'scores' ? `nodes[${CHECKOUT}].scores.${field}` : `nodes[${CHECKOUT}].${field}`;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`${path}: ${message}`]);
+  });
+
+  it('refuses out-of-range values elsewhere in the map', () => {
+    const doc = sampleDocument();
+    doc.nodes[CHECKOUT].friction[0].severity = 6;
+    doc.edges[1].weight = -2;
+    doc.simulation = { customers: 0, seed: -1, maxSteps: 1.5, severityDropOff: [0.1, 0.2, 0.3] };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'simulation.customers: must be a whole number from 1 to 1000000',
+      'simulation.seed: must be a whole number from 0 to 4294967295',
+      'simulation.maxSteps: must be a whole number from 1 to 10000',
+      'simulation.severityDropOff[3]: must be a number',
+      'simulation.severityDropOff[4]: must be a number',
+      `nodes[${CHECKOUT}].friction[0].severity: must be a whole number from 1 to 5`,
+      'edges[1].weight: must be above 0',
+    ]);
+  });
+
+  it('refuses NaN and Infinity written as strings', () => {
+    const doc = sampleDocument();
+    doc.nodes[CHECKOUT].scores.csat = 'NaN';
+    doc.nodes[0].position.x = 'Infinity';
+    doc.edges[0].weight = '-Infinity';
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'nodes[0].position.x: must be a number, not the text "Infinity"',
+      `nodes[${CHECKOUT}].scores.csat: must be a number, not the text "NaN"`,
+      'edges[0].weight: must be a number, not the text "-Infinity"',
+    ]);
+  });
+
+  it('refuses duplicate node, edge and friction ids', () => {
+    const doc = sampleDocument();
+    doc.nodes[4].id = doc.nodes[3].id;
+    doc.edges[2].id = doc.edges[1].id;
+    doc.edges[5].id = doc.nodes[0].id;
+    doc.nodes[CHECKOUT].friction[1].id = doc.nodes[CHECKOUT].friction[0].id;
+    doc.stages[1].id = doc.stages[0].id;
+    const lines = problemLines(importMapText(textOf(doc)));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'stages[1].id: duplicate id "awareness"',
+        'nodes[4].id: duplicate id "product-page"',
+        'edges[2].id: duplicate id "e-social-product"',
+        'edges[5].id: duplicate id "search-ad"',
+        `nodes[${CHECKOUT}].friction[1].id: duplicate id "f-payment-form"`,
+      ]),
+    );
+  });
+
+  it('refuses edges to missing nodes, out of outcomes, into entries and repeated pairs', () => {
+    const doc = sampleDocument();
+    const outcome = doc.nodes.find((n: { kind: string }) => n.kind === 'outcome').id;
+    doc.edges.push(
+      { id: 'e-missing', source: 'cart', target: 'nowhere', weight: 1 },
+      { id: 'e-from-outcome', source: outcome, target: 'cart', weight: 1 },
+      { id: 'e-into-entry', source: 'cart', target: 'search-ad', weight: 1 },
+      { id: 'e-again', source: 'search-ad', target: 'product-page', weight: 2 },
+    );
+    const n = doc.edges.length;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `edges[${n - 4}].target: there is no node "nowhere"`,
+      `edges[${n - 3}].source: "${outcome}" is an outcome: a journey ends there, so no edge can leave it`,
+      `edges[${n - 2}].target: "search-ad" is an entry: customers start there, so no edge can lead into it`,
+      `edges[${n - 1}]: "search-ad" already leads to "product-page"`,
+    ]);
+  });
+
+  it('refuses stage and channel references that the map does not define', () => {
+    const doc = sampleDocument();
+    doc.nodes[1].stage = 'loyalty';
+    doc.nodes[2].channel = 'fax';
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'nodes[1].stage: there is no stage "loyalty"',
+      'nodes[2].channel: there is no channel "fax"',
+    ]);
+  });
+
+  it('drops unknown fields and says which', () => {
+    const doc = sampleDocument();
+    doc.theme = 'dark';
+    doc.nodes[0].colour = 'red';
+    doc.nodes[CHECKOUT].scores.mood = 3;
+    const result = importMapText(textOf(doc));
+    const map = expectMap(result);
+    expect(map).toEqual(onlineStoreSample());
+    expect(Object.keys(map)).not.toContain('theme');
+    expect(Object.keys(map.nodes[0])).not.toContain('colour');
+    expect(result.ok && result.warnings).toEqual([
+      `Ignored 3 unknown fields: nodes[0].colour, nodes[${CHECKOUT}].scores.mood, theme.`,
+    ]);
+  });
+
+  it('keeps HTML and script in text fields as plain text', () => {
+    const doc = sampleDocument();
+    const html = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    doc.name = html;
+    doc.nodes[0].label = html;
+    doc.nodes[CHECKOUT].friction[0].note = html;
+    const map = expectMap(importMapText(textOf(doc)));
+    expect([map.name, map.nodes[0].label, map.nodes[CHECKOUT].friction[0].note]).toEqual([html, html, html]);
+  });
+
+  it('reports at most the first problems of a file full of junk, quickly', () => {
+    const doc = sampleDocument();
+    doc.nodes = new Array(1_000_000).fill(1);
+    const started = performance.now();
+    const lines = problemLines(importMapText(textOf(doc)));
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(lines).toHaveLength(MAX_REPORTED_PROBLEMS);
+    expect(lines[0]).toBe('nodes[0]: must be an object, not 1');
+  });
+});
+
+describe('prototype pollution', () => {
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+  });
+
+  it('ignores __proto__, constructor and prototype keys anywhere in a file', () => {
+    const sample = exportMapText(onlineStoreSample());
+    const poison = '"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"},';
+    const text = sample
+      .replace('{\n  "format"', `{ ${poison}\n  "format"`)
+      .replace('"id": "search-ad",', `${poison} "id": "search-ad",`)
+      .replace('"scores": {', `"scores": { ${poison}`)
+      .replace('"position": {', `"position": { ${poison}`);
+    const result = importMapText(text);
+    const map = expectMap(result);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(map.nodes[0])).toBe(Object.prototype);
+    expect(Object.hasOwn(map, '__proto__')).toBe(false);
+    expect(map).toEqual(onlineStoreSample());
+    expect(result.ok && result.warnings[0]).toMatch(/^Ignored 12 unknown fields: __proto__, constructor, prototype, /);
+  });
+
+  it('refuses ids that would collide with object internals', () => {
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const doc = sampleDocument();
+      doc.nodes[0].id = id;
+      expect(problemLines(importMapText(textOf(doc)))).toEqual([
+        'nodes[0].id: must not be "__proto__", "constructor" or "prototype"',
+      ]);
+    }
+  });
+});
+
+describe('nesting depth', () => {
+  const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+  it('refuses deeply nested junk before parsing it', () => {
+    expect(problemLines(importMapText(nested(200_000)))).toEqual([
+      'The file is nested more than 64 levels deep, so it cannot be a Journey Designer map.',
+    ]);
+  });
+
+  it('counts the depth of the whole file, including unknown fields', () => {
+    const withJunk = (levels: number) => {
+      const doc = sampleDocument();
+      doc.junk = 0;
+      return textOf(doc).replace('"junk":0', `"junk":${nested(levels)}`);
+    };
+    // The root object is level 1, so 63 nested lists inside it reach exactly the limit.
+    expect(importMapText(withJunk(63)).ok).toBe(true);
+    expect(problemLines(importMapText(withJunk(64)))[0]).toMatch(/nested more than 64 levels/);
+  });
+
+  it('ignores brackets inside strings', () => {
+    const doc = sampleDocument();
+    doc.description = '['.repeat(500);
+    expect(expectMap(importMapText(textOf(doc))).description).toBe('['.repeat(500));
+  });
+
+  it('refuses a deeply nested value that was never JSON, without overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const doc = { ...sampleDocument(), junk: deep };
+    expect(problemLines(importMapValue(doc))[0]).toMatch(/nested more than 64 levels/);
+    expect(problemLines(validateMap({ ...onlineStoreSample(), junk: deep }))[0]).toMatch(/nested more than 64 levels/);
+  });
+
+  it('survives a value that contains itself', () => {
+    const doc: Record<string, unknown> = sampleDocument();
+    doc.self = doc;
+    const map = expectMap(importMapValue(doc));
+    expect(JSON.parse(JSON.stringify(map))).toEqual(onlineStoreSample());
+  });
+});
+
+describe('file size', () => {
+  it('refuses a 50 MB file by its size, before parsing it', () => {
+    const text = `{"format":"journey-map","version":1,"junk":"${'x'.repeat(50 * 1024 * 1024)}"}`;
+    const started = performance.now();
+    const lines = problemLines(importMapText(text));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(lines).toEqual(['The file is too large (50.0 MB); Journey Designer opens map files up to 10.0 MB.']);
+  });
+
+  it('opens a file just under the limit', () => {
+    const doc = sampleDocument();
+    doc.description = 'x';
+    const text = textOf(doc);
+    const padded = text.replace('"description":"x"', `"description":"${'x'.repeat(MAX_FILE_BYTES - text.length + 1)}"`);
+    expect(padded.length).toBe(MAX_FILE_BYTES);
+    expect(importMapText(padded).ok).toBe(true);
+    expect(importMapText(`${padded} `).ok).toBe(false);
+  });
+});
+
+describe('importMapValue', () => {
+  it('does not mutate the value it is given and shares nothing with it', () => {
+    const doc = deepFreeze(sampleDocument());
+    const map = expectMap(importMapValue(doc));
+    expect(map).toEqual(onlineStoreSample());
+    expect(map.nodes).not.toBe(doc.nodes);
+    expect(map.nodes[0].position).not.toBe(doc.nodes[0].position);
+  });
+
+  it('refuses NaN and Infinity numbers (possible in structured-cloned values)', () => {
+    const doc = sampleDocument();
+    doc.nodes[CHECKOUT].scores.nps = Number.NaN;
+    doc.nodes[0].position.y = Number.POSITIVE_INFINITY;
+    expect(problemLines(importMapValue(doc))).toEqual([
+      'nodes[0].position.y: must be a finite number',
+      `nodes[${CHECKOUT}].scores.nps: must be a number, not NaN`,
+    ]);
+  });
+
+  it('drops fields set to undefined instead of keeping them as keys', () => {
+    const doc = sampleDocument();
+    doc.nodes[0].stage = undefined;
+    const map = expectMap(importMapValue(doc));
+    expect(Object.keys(map.nodes[0])).not.toContain('stage');
+  });
+
+  it('never throws, even for values whose getters throw', () => {
+    const doc = sampleDocument();
+    Object.defineProperty(doc.nodes[0], 'label', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(problemLines(importMapValue(doc))).toEqual(['The map could not be read (boom).']);
+  });
+});
+
+describe('validateMap', () => {
+  it('accepts a map without the file envelope and returns a clean copy', () => {
+    const sample = onlineStoreSample();
+    const result = validateMap(sample);
+    expect(expectMap(result)).toEqual(sample);
+    expect(expectMap(result)).not.toBe(sample);
+  });
+
+  it('reports problems with the same paths as an import', () => {
+    const map = onlineStoreSample();
+    map.nodes[CHECKOUT].scores!.csat = 140;
+    expect(problemLines(validateMap(map))).toEqual([`nodes[${CHECKOUT}].scores.csat: must be between 0 and 100`]);
+  });
+
+  it('refuses a map that breaks a domain invariant', () => {
+    const map = onlineStoreSample();
+    map.edges.push({ ...map.edges[0] });
+    expect(invariantProblems(map)).not.toEqual([]);
+    expect(validateMap(map).ok).toBe(false);
+  });
+});
+
+it('formats problems as "path: rule", root problems as the rule alone', () => {
+  expect(formatProblem({ path: 'nodes[3].scores.csat', message: 'must be between 0 and 100' })).toBe(
+    'nodes[3].scores.csat: must be between 0 and 100',
+  );
+  expect(formatProblem({ path: '', message: 'The file is empty.' })).toBe('The file is empty.');
+});

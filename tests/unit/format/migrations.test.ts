@@ -1,0 +1,156 @@
+import { FORMAT_VERSION, importMapText } from '../../../src/format';
+import { importDocument } from '../../../src/format/import';
+import { migrate, MIGRATIONS, type MapDocument, type Migration } from '../../../src/format/migrations';
+import { deepFreeze, expectMap, problemLines, sampleDocument, textOf } from './helpers';
+
+/**
+ * A made-up version 0, before the format was published: `title` instead of `name`, flat `steps` with
+ * `type`/`name`/`x`/`y`, and `links` with `from`/`to` and no ids.
+ */
+const VERSION_0_FILE = {
+  format: 'journey-map',
+  version: 0,
+  id: 'old-map',
+  title: 'Café visit',
+  stages: [{ id: 'visit', name: 'Visit' }],
+  channels: [{ id: 'store', name: 'Store' }],
+  steps: [
+    { id: 'walk-in', type: 'entry', name: 'Walks in', x: 40, y: 0, stage: 'visit' },
+    { id: 'order', type: 'touchpoint', name: 'Orders at the counter', x: 40, y: 180, stage: 'visit', channel: 'store' },
+    { id: 'leaves-happy', type: 'outcome', name: 'Leaves happy', x: 40, y: 360, result: 'success' },
+  ],
+  links: [
+    { from: 'walk-in', to: 'order' },
+    { from: 'order', to: 'leaves-happy', weight: 3 },
+  ],
+};
+
+const version0To1: Migration = {
+  from: 0,
+  summary: 'steps and links became nodes and edges.',
+  up(doc) {
+    const { title, steps, links, ...rest } = doc as Record<string, unknown> & {
+      steps: { id: string; type: string; name: string; x: number; y: number }[];
+      links: { from: string; to: string; weight?: number }[];
+    };
+    return {
+      ...rest,
+      name: title,
+      nodes: steps.map(({ type, name, x, y, ...step }) => ({ ...step, kind: type, label: name, position: { x, y }, friction: [] })),
+      edges: links.map((link, i) => ({ id: `e-${i}`, source: link.from, target: link.to, weight: link.weight ?? 1 })),
+    };
+  },
+};
+
+describe('migration chain', () => {
+  it('runs in production without a made-up step: version 1 is the first published format', () => {
+    expect(FORMAT_VERSION).toBe(1);
+    expect(MIGRATIONS).toEqual([]);
+    expect(problemLines(importMapText(textOf(VERSION_0_FILE)))).toEqual([
+      'version: format version 0 is not supported: there is no upgrade from version 0',
+    ]);
+  });
+
+  it('has exactly one migration per version step, ending at the current version', () => {
+    const froms = MIGRATIONS.map((m) => m.from);
+    expect(froms).toEqual([...froms].sort((a, b) => a - b));
+    froms.forEach((from, i) => expect(from).toBe(FORMAT_VERSION - froms.length + i));
+  });
+
+  it('upgrades a version 0 file and then validates it like any other', () => {
+    const result = importDocument(VERSION_0_FILE, [version0To1]);
+    const map = expectMap(result);
+    expect(map.name).toBe('Café visit');
+    expect(map.nodes.map((n) => [n.id, n.kind, n.label, n.position])).toEqual([
+      ['walk-in', 'entry', 'Walks in', { x: 40, y: 0 }],
+      ['order', 'touchpoint', 'Orders at the counter', { x: 40, y: 180 }],
+      ['leaves-happy', 'outcome', 'Leaves happy', { x: 40, y: 360 }],
+    ]);
+    expect(map.edges).toEqual([
+      { id: 'e-0', source: 'walk-in', target: 'order', weight: 1 },
+      { id: 'e-1', source: 'order', target: 'leaves-happy', weight: 3 },
+    ]);
+    expect(result.ok && result.warnings).toEqual(['Upgraded from format version 0: steps and links became nodes and edges.']);
+  });
+
+  it('the made-up migration does not mutate its input', () => {
+    const input = deepFreeze(structuredClone(VERSION_0_FILE));
+    const before = structuredClone(input);
+    const output = version0To1.up(input);
+    expect(input).toEqual(before);
+    expect(output).not.toBe(input);
+  });
+
+  it('a migrated file with a problem is still refused, with paths of the new version', () => {
+    const broken = structuredClone(VERSION_0_FILE);
+    broken.links.push({ from: 'leaves-happy', to: 'order' });
+    expect(problemLines(importDocument(broken, [version0To1]))).toEqual([
+      'edges[2].source: "leaves-happy" is an outcome: a journey ends there, so no edge can leave it',
+    ]);
+  });
+
+  it('applies several steps in order, each seeing the previous one\'s output', () => {
+    const seen: number[] = [];
+    const step = (from: number): Migration => ({
+      from,
+      summary: `step ${from}`,
+      up: (doc: MapDocument) => {
+        seen.push(doc.version as number);
+        return { ...doc, trail: [...((doc.trail as number[]) ?? []), from] };
+      },
+    });
+    const result = migrate(deepFreeze({ version: 0 }), 0, [step(2), step(0), step(1)], 3);
+    expect(result.ok && result.doc).toEqual({ version: 3, trail: [0, 1, 2] });
+    expect(seen).toEqual([0, 1, 2]);
+  });
+
+  it('refuses when a step in the chain is missing', () => {
+    const result = migrate({ version: 0 }, 0, [version0To1], 3);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      { path: 'version', message: 'format version 0 is not supported: there is no upgrade from version 1' },
+    ]);
+  });
+
+  it('turns a migration that throws into a refusal', () => {
+    const broken: Migration = { from: 0, summary: '', up: () => { throw new Error('steps missing'); } };
+    expect(problemLines(importDocument({ ...sampleDocument(), version: 0 }, [broken]))).toEqual([
+      'Could not upgrade the file from format version 0: steps missing',
+    ]);
+  });
+
+  it('catches a migration that mutates its (frozen) input', () => {
+    const mutating: Migration = {
+      from: 0,
+      summary: '',
+      up: (doc) => {
+        (doc as Record<string, unknown>).name = 'changed';
+        return doc;
+      },
+    };
+    expect(importDocument(deepFreeze({ ...sampleDocument(), version: 0 }), [mutating]).ok).toBe(false);
+  });
+});
+
+describe('version field', () => {
+  it('refuses a file made by a newer version of the app', () => {
+    const doc = { ...sampleDocument(), version: FORMAT_VERSION + 1 };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'version: this map was made by a newer version of Journey Designer (format version 2; this app reads up to 1). Update the app to open it.',
+    ]);
+  });
+
+  it.each([
+    ['"1"', 'version: must be a whole number of at least 0'],
+    ['1.5', 'version: must be a whole number of at least 0'],
+    ['-1', 'version: must be a whole number of at least 0'],
+  ])('refuses version %s', (version, line) => {
+    const text = textOf(sampleDocument()).replace('"version":1', `"version":${version}`);
+    expect(problemLines(importMapText(text))).toEqual([line]);
+  });
+
+  it('requires a version', () => {
+    const { version: _version, ...doc } = sampleDocument();
+    expect(problemLines(importMapText(textOf(doc)))).toEqual(['version: is required']);
+  });
+});

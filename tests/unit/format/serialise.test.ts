@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
+import type { JourneyMap } from '../../../src/domain/types';
+import { exportMapText, importMapText } from '../../../src/format';
+import { journeyMapArb } from './arbitraries';
+import { expectMap } from './helpers';
+
+function reverseKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reverseKeys) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)])) as T;
+  }
+  return value;
+}
+
+describe('exportMapText', () => {
+  it('writes the envelope first, 2-space indented, ending with a newline', () => {
+    const text = exportMapText(onlineStoreSample());
+    expect(text.startsWith('{\n  "format": "journey-map",\n  "version": 1,\n  "id": "sample-online-store",\n  "name": "Online store",\n')).toBe(true);
+    expect(text.endsWith('\n}\n')).toBe(true);
+    expect(text).toContain('\n    {\n      "id": "search-ad",\n      "kind": "entry",\n');
+  });
+
+  it('is byte-identical for the same map, whatever order its keys were set in', () => {
+    const map = onlineStoreSample();
+    expect(exportMapText(map)).toBe(exportMapText(onlineStoreSample()));
+    expect(exportMapText(reverseKeys(map))).toBe(exportMapText(map));
+  });
+
+  it('changes one line when one score changes', () => {
+    const before = exportMapText(onlineStoreSample()).split('\n');
+    const map = onlineStoreSample();
+    map.nodes[6].scores!.csat = 55;
+    const after = exportMapText(map).split('\n');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((line, i) => line !== before[i])).toEqual(['        "csat": 55,']);
+  });
+
+  it('leaves out runtime extras and undefined fields', () => {
+    const map = onlineStoreSample() as JourneyMap & { selected?: boolean };
+    map.selected = true;
+    map.nodes[0].description = undefined;
+    (map.nodes[0] as unknown as Record<string, unknown>).measured = { width: 190 };
+    const text = exportMapText(map);
+    expect(text).not.toMatch(/selected|measured/);
+    expect(text).toBe(exportMapText(onlineStoreSample()));
+  });
+
+  it('round-trips every valid map: import(export(map)) equals map, and exports again identically', () => {
+    fc.assert(
+      fc.property(journeyMapArb, (map) => {
+        const text = exportMapText(map);
+        const back = expectMap(importMapText(text));
+        expect(back).toEqual(map);
+        expect(exportMapText(back)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
