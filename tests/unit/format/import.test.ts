@@ -103,7 +103,7 @@ describe('importMapText', () => {
     doc.edges[1].weight = -2;
     doc.simulation = { customers: 0, seed: -1, maxSteps: 1.5, severityDropOff: [0.1, 0.2, 0.3] };
     expect(problemLines(importMapText(textOf(doc)))).toEqual([
-      'simulation.customers: must be a whole number from 1 to 1000000',
+      'simulation.customers: must be a whole number from 1 to 10000000',
       'simulation.seed: must be a whole number from 0 to 4294967295',
       'simulation.maxSteps: must be a whole number from 1 to 10000',
       'simulation.severityDropOff[3]: must be a number',
