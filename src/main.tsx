@@ -3,9 +3,9 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { bootPersistence } from './app/boot';
+import { bootSession } from './app/boot';
 
-const persistence = bootPersistence();
+const persistence = bootSession();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,10 +3,9 @@
  * the node under the pointer; the keyboard path adds it at the centre of the view.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { GRID, NODE_WIDTH } from '../domain/layout';
 import { createMap } from '../domain/edits';
-import { freshId } from '../domain/ids';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { useFitJourney } from '../canvas/fitJourney';
 import { editorActions } from '../store/editorStore';
@@ -15,9 +14,13 @@ import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import type { PaletteItem } from '../panels/paletteItems';
 import { Toolbar } from '../panels/Toolbar';
+import { FileActions } from '../panels/files/FileActions';
+import { libraryActions } from '../store/libraryStore';
+import { useFileDropAndPaste } from './useFileDropAndPaste';
 import { useShortcuts } from './useShortcuts';
 
 const NODE_HALF_HEIGHT = 40;
+const MapLibrary = lazy(() => import('../panels/library/MapLibrary'));
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
 export function EditorLayout() {
@@ -57,20 +60,34 @@ export function EditorLayout() {
     [addAt],
   );
 
-  const newMap = () => {
-    editorActions.loadMap(createMap({ id: freshId('map', new Set()), name: 'Untitled journey' }));
-    editorActions.notify('info', 'Started a new map. The previous map stays saved in this browser.', { id: 'new-map' });
+  const newMap = async () => {
+    await libraryActions.addAndOpen(createMap({ name: 'Untitled journey' }));
+    editorActions.notify('info', 'Started a new map. The previous one stays in your library (Maps).', { id: 'new-map' });
   };
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const fileOver = useFileDropAndPaste();
 
   return (
     <div className="jd-app">
-      <Toolbar onNewMap={newMap} onFitView={() => fitJourney(true)} />
+      <Toolbar onNewMap={() => void newMap()} onFitView={() => fitJourney(true)} onOpenLibrary={() => setLibraryOpen(true)}>
+        <FileActions />
+      </Toolbar>
       <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
       <main className="jd-canvas" ref={canvasRef}>
         <JourneyCanvas />
         <Notices />
+        {fileOver && (
+          <div className="jd-drop-hint" aria-hidden="true">
+            Drop a .journey.json file to open it as a new map
+          </div>
+        )}
       </main>
       <Inspector />
+      {libraryOpen && (
+        <Suspense fallback={null}>
+          <MapLibrary open onClose={() => setLibraryOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,6 +1,11 @@
-import { editorActions, useEditor } from '../store/editorStore';
+import { useEffect } from 'react';
+import { editorActions, useEditor, type Notice } from '../store/editorStore';
 
-/** Non-blocking messages: storage warnings, other-tab changes, refused edits. */
+/** How long an information notice stays (ms); warnings and errors stay until dismissed or resolved. */
+const INFO_LIFETIME = 8000;
+const INFO_WITH_ACTION_LIFETIME = 15000;
+
+/** Non-blocking messages: storage warnings, other-tab changes, refused edits, import problems. */
 export function Notices() {
   const notices = useEditor((s) => s.notices);
   const editError = useEditor((s) => s.lastEditError);
@@ -15,20 +20,41 @@ export function Notices() {
         </div>
       )}
       {notices.map((notice) => (
-        <div key={notice.id} className={`jd-notice jd-notice--${notice.kind}`} role={notice.kind === 'info' ? 'status' : 'alert'}>
-          <span>{notice.text}</span>
-          {notice.actions?.map((action) => (
-            <button key={action.label} type="button" className="jd-button" onClick={action.run}>
-              {action.label}
-            </button>
-          ))}
-          {!notice.actions && (
-            <button type="button" className="jd-link-button" onClick={() => editorActions.dismiss(notice.id)} aria-label="Dismiss message">
-              ✕
-            </button>
-          )}
-        </div>
+        <NoticeView key={notice.id} notice={notice} />
       ))}
+    </div>
+  );
+}
+
+function NoticeView({ notice }: { notice: Notice }) {
+  useEffect(() => {
+    if (notice.kind !== 'info') return;
+    const timer = setTimeout(() => editorActions.dismiss(notice.id), notice.actions ? INFO_WITH_ACTION_LIFETIME : INFO_LIFETIME);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  const canDismiss = !notice.actions || notice.dismissable || notice.kind === 'info';
+  return (
+    <div className={`jd-notice jd-notice--${notice.kind}`} role={notice.kind === 'info' ? 'status' : 'alert'}>
+      <div className="jd-notice__text">
+        <span>{notice.text}</span>
+        {notice.details && notice.details.length > 0 && (
+          <ul className="jd-notice__details">
+            {notice.details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {notice.actions?.map((action) => (
+        <button key={action.label} type="button" className="jd-button" onClick={action.run}>
+          {action.label}
+        </button>
+      ))}
+      {canDismiss && (
+        <button type="button" className="jd-link-button" onClick={() => editorActions.dismiss(notice.id)} aria-label="Dismiss message">
+          ✕
+        </button>
+      )}
     </div>
   );
 }

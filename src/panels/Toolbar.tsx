@@ -1,12 +1,16 @@
+import type { ReactNode } from 'react';
 import { editorActions, useEditor } from '../store/editorStore';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 
 export interface ToolbarProps {
   onNewMap: () => void;
   onFitView: () => void;
+  onOpenLibrary: () => void;
+  /** Further groups (files and sharing, simulation), loaded with the toolbar. */
+  children?: ReactNode;
 }
 
-export function Toolbar({ onNewMap, onFitView }: ToolbarProps) {
+export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: ToolbarProps) {
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const name = useEditor((s) => s.map.name);
@@ -34,6 +38,11 @@ export function Toolbar({ onNewMap, onFitView }: ToolbarProps) {
         <button type="button" className="jd-button" onClick={onNewMap} aria-label="New map" title="Start an empty map (this one stays saved)">
           + New map
         </button>
+        <button type="button" className="jd-button" onClick={onOpenLibrary} aria-label="Maps" title="Your saved maps and templates">
+          Maps
+        </button>
+        {children && <span className="jd-toolbar__sep" aria-hidden="true" />}
+        {children}
       </div>
     </header>
   );

@@ -26,8 +26,11 @@ export interface Notice {
   id: string;
   kind: NoticeKind;
   text: string;
-  /** Notices with actions stay until the user answers them. */
+  /** Notices with actions stay until the user answers them, unless `dismissable`. */
   actions?: { label: string; run: () => void }[];
+  dismissable?: boolean;
+  /** A short list under the text, e.g. the first problems found in an imported file. */
+  details?: string[];
 }
 
 export interface EditorState {
@@ -177,9 +180,16 @@ export const editorActions = {
     });
   },
 
-  notify(kind: NoticeKind, text: string, options: { id?: string; actions?: Notice['actions'] } = {}): string {
+  notify(kind: NoticeKind, text: string, options: { id?: string } & Pick<Notice, 'actions' | 'dismissable' | 'details'> = {}): string {
     const id = options.id ?? `notice-${++noticeCounter}`;
-    const notice: Notice = { id, kind, text, ...(options.actions ? { actions: options.actions } : {}) };
+    const notice: Notice = {
+      id,
+      kind,
+      text,
+      ...(options.actions ? { actions: options.actions } : {}),
+      ...(options.dismissable ? { dismissable: true } : {}),
+      ...(options.details ? { details: options.details } : {}),
+    };
     set({ notices: [...get().notices.filter((n) => n.id !== id), notice] });
     return id;
   },

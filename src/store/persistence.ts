@@ -6,15 +6,9 @@
  */
 import type { JourneyMap } from '../domain/types';
 import { editorActions, useEditor, type Viewport } from './editorStore';
+import { CURRENT_KEY, mapKey, metaKey, quarantineKey, summarise, viewportKey, type StoredMap } from './keys';
 import { isQuotaError, type KeyValueStorage } from './storage';
 
-export interface StoredMap {
-  map: JourneyMap;
-  /** Incremented on every save; lets a tab see that another tab saved since it last read. */
-  rev: number;
-  savedAt: number;
-  savedBy: string;
-}
 
 export type ValidateStored = (value: unknown) => { ok: true; map: JourneyMap } | { ok: false; problems: string[] };
 
@@ -38,10 +32,7 @@ export interface BroadcastChannelLike {
 
 type ChannelMessage = { type: 'saved'; mapId: string; rev: number; tabId: string };
 
-export const CURRENT_KEY = 'current';
-export const mapKey = (id: string) => `map:${id}`;
-export const viewportKey = (id: string) => `viewport:${id}`;
-export const quarantineKey = (id: string, at: number) => `quarantine:${id}:${at}`;
+export { CURRENT_KEY, mapKey, quarantineKey, viewportKey, type StoredMap } from './keys';
 
 export const SAVE_WARNING_ID = 'save-warning';
 export const LOAD_WARNING_ID = 'load-warning';
@@ -54,6 +45,11 @@ export interface Persistence {
   flush(): Promise<void>;
   /** True while the in-memory map differs from what this tab last saved. */
   isDirty(): boolean;
+  /**
+   * Opens another map: pending changes to the open one are saved first. A map read from storage passes
+   * its `rev` and is not written again until edited; a new map (imported, from a template) is saved at once.
+   */
+  open(map: JourneyMap, options?: { rev?: number; viewport?: Viewport | null }): Promise<void>;
   stop(): void;
 }
 
@@ -182,11 +178,13 @@ export function startPersistence(options: PersistenceOptions): Persistence {
           raiseConflict(map.id);
           return;
         }
+        await storage.set(metaKey(map.id), summarise(map, Date.now()));
         await storage.set(CURRENT_KEY, map.id);
         knownRev.set(map.id, rev);
         savedMap = map;
         conflict = null;
-        if (failures > 0) editorActions.dismiss(SAVE_WARNING_ID);
+        // Clears a write warning and a read warning alike: storage works again.
+        editorActions.dismiss(SAVE_WARNING_ID);
         failures = 0;
         channel?.postMessage({ type: 'saved', mapId: map.id, rev, tabId } satisfies ChannelMessage);
       } catch (error) {
@@ -290,6 +288,18 @@ export function startPersistence(options: PersistenceOptions): Persistence {
       await flush();
     },
     isDirty: dirty,
+    async open(map, { rev, viewport = null } = {}) {
+      await ready;
+      await flush();
+      conflict = null;
+      editorActions.dismiss(OTHER_TAB_ID);
+      if (rev !== undefined) {
+        knownRev.set(map.id, rev);
+        savedMap = map;
+      }
+      editorActions.loadMap(map, viewport);
+      if (rev !== undefined) await storage.set(CURRENT_KEY, map.id).catch((error) => warnStorage(error, 'The map could not be opened for next time'));
+    },
     stop() {
       stopped = true;
       clearTimeout(timer);

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { inspector, nodeCard, openApp, waitForStored } from './support';
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function renameNode(page: Page, from: string, to: string) {
+  await nodeCard(page, from).click();
+  const name = inspector(page).getByLabel('Name', { exact: true });
+  await name.fill(to);
+  await name.press('Enter');
+  await expect(nodeCard(page, to)).toBeVisible();
+}
+
+test('export a map as JSON and import the downloaded file as a new map', async ({ page }) => {
+  await openApp(page);
+  await renameNode(page, 'Cart', 'Basket');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Online store.journey.json');
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'journey-map', version: 1, name: 'Online store' });
+
+  await page.locator('input[type=file]').setInputFiles({ name: 'shared.journey.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(heading(page)).toHaveText('Online store (2)');
+  await expect(nodeCard(page, 'Basket')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'as a new map' })).toBeVisible();
+
+  // Both maps are in the library; the original is untouched.
+  await page.getByRole('button', { name: 'Maps' }).click();
+  const library = page.getByRole('dialog', { name: 'Map library' });
+  await expect(library.getByRole('listitem', { name: 'Online store', exact: true })).toBeVisible();
+  await expect(library.getByRole('listitem', { name: 'Online store (2)' })).toContainText('open now');
+});
+
+test('a broken file shows the problems in an alert and leaves the open map as it was', async ({ page }) => {
+  await openApp(page);
+  const nodesBefore = await page.locator('.react-flow__node').count();
+  const broken = {
+    format: 'journey-map',
+    version: 1,
+    id: 'm',
+    name: 'Broken',
+    stages: [],
+    channels: [],
+    nodes: [{ id: 'a', kind: 'touchpoint', label: '<img src=x onerror=alert(1)>', position: { x: 0, y: 0 }, friction: [], scores: { csat: 140 } }],
+    edges: [],
+  };
+  await page.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be imported' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('nodes[0].scores.csat');
+  await expect(heading(page)).toHaveText('Online store');
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
+
+  await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('this is not { json') });
+  await expect(page.getByRole('alert').filter({ hasText: '“notes.json” could not be imported' })).toBeVisible();
+  await expect(heading(page)).toHaveText('Online store');
+});
+
+test('a file over the size limit is refused before it is read', async ({ page }) => {
+  await openApp(page);
+  const big = Buffer.alloc(11 * 1024 * 1024, 32);
+  await page.locator('input[type=file]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be imported' })).toContainText(/MB/);
+  await expect(heading(page)).toHaveText('Online store');
+});
+
+test('a share link opens the same map in a fresh browser', async ({ page, browser, baseURL }) => {
+  await openApp(page);
+  await renameNode(page, 'Live chat', 'Ask an expert');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Share link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#map=[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const colleague = await fresh.newPage();
+  await colleague.goto(link);
+  await expect(nodeCard(colleague, 'Ask an expert')).toBeVisible();
+  await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Online store');
+  expect(colleague.url()).not.toContain('#map=');
+  await fresh.close();
+});
+
+test('dropping a map file onto the window imports it', async ({ page }) => {
+  await openApp(page);
+  const file = {
+    format: 'journey-map',
+    version: 1,
+    id: 'dropped',
+    name: 'Dropped journey',
+    stages: [{ id: 's', name: 'Only stage' }],
+    channels: [],
+    nodes: [{ id: 'n', kind: 'entry', label: 'Came by drop', position: { x: 40, y: 40 }, friction: [] }],
+    edges: [],
+  };
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.journey.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(file));
+  const target = page.locator('.react-flow__pane');
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+  await expect(heading(page)).toHaveText('Dropped journey');
+  await expect(nodeCard(page, 'Came by drop')).toBeVisible();
+});
+
+test('the library renames, duplicates, deletes with undo, and starts maps from templates', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Maps' }).click();
+  const library = page.getByRole('dialog', { name: 'Map library' });
+  await library.getByRole('button', { name: 'Telecom support' }).click();
+  await expect(heading(page)).toHaveText('Telecom support');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Maps' }).click();
+  await library.getByRole('button', { name: 'Rename Online store' }).click();
+  await library.getByLabel('New name for Online store').fill('Web shop');
+  await library.getByRole('button', { name: 'Save name' }).click();
+  await expect(library.getByRole('listitem', { name: 'Web shop' })).toBeVisible();
+
+  await library.getByRole('button', { name: 'Duplicate Web shop' }).click();
+  await expect(library.getByRole('listitem', { name: 'Web shop (copy)' })).toBeVisible();
+
+  await library.getByRole('button', { name: 'Delete Web shop (copy)' }).click();
+  await expect(library.getByRole('listitem', { name: 'Web shop (copy)' })).toHaveCount(0);
+  await library.getByRole('button', { name: 'Undo delete' }).click();
+  await expect(library.getByRole('listitem', { name: 'Web shop (copy)' })).toBeVisible();
+
+  await library.getByRole('button', { name: 'Open Web shop', exact: true }).click();
+  await expect(heading(page)).toHaveText('Web shop');
+  await waitForStored(page, { nodes: await page.locator('.react-flow__node').count(), edges: await page.locator('.react-flow__edge').count(), text: 'Web shop' });
+  await page.reload();
+  await expect(heading(page)).toHaveText('Web shop');
+});
+
+test('pasting map JSON outside a text field imports it as a new map', async ({ page }) => {
+  await openApp(page);
+  const file = {
+    format: 'journey-map',
+    version: 1,
+    id: 'pasted',
+    name: 'Pasted journey',
+    stages: [{ id: 's', name: 'Only stage' }],
+    channels: [],
+    nodes: [{ id: 'n', kind: 'entry', label: 'Came by paste', position: { x: 40, y: 40 }, friction: [] }],
+    edges: [],
+  };
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, JSON.stringify(file));
+  await expect(heading(page)).toHaveText('Pasted journey');
+  await expect(nodeCard(page, 'Came by paste')).toBeVisible();
+});
+
+test('export image: a PNG and an SVG with the stage bands and score strips', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export image' }).click();
+  let downloadPromise = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PNG image' }).click();
+  let download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Online store.png');
+  const png = readFileSync(await download.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect(width).toBeGreaterThan(1000);
+  expect(height).toBeGreaterThan(600);
+
+  await page.getByRole('button', { name: 'Export image' }).click();
+  downloadPromise = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'SVG image' }).click();
+  download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Online store.svg');
+  const svg = readFileSync(await download.path(), 'utf8');
+  expect(svg).toContain('<svg');
+  for (const text of ['Awareness', 'Advocacy', 'Checkout payment', 'CSAT', '52%']) expect(svg).toContain(text);
+});
