@@ -185,3 +185,36 @@ test('export image: a PNG and an SVG with the stage bands and score strips', asy
   expect(svg).toContain('<svg');
   for (const text of ['Awareness', 'Advocacy', 'Checkout payment', 'CSAT', '52%']) expect(svg).toContain(text);
 });
+
+test('HTML and script in a map are shown as text, never run', async ({ page }) => {
+  await openApp(page);
+  const payload = '<img src=x onerror="window.__injected=1"><script>window.__injected=2</script>';
+  const file = {
+    format: 'journey-map',
+    version: 1,
+    id: 'xss',
+    name: payload,
+    stages: [{ id: 's', name: payload }],
+    channels: [{ id: 'c', name: payload }],
+    nodes: [
+      {
+        id: 'n',
+        kind: 'touchpoint',
+        label: payload,
+        channel: 'c',
+        stage: 's',
+        description: payload,
+        position: { x: 40, y: 40 },
+        friction: [{ id: 'f', note: payload, severity: 5 }],
+      },
+    ],
+    edges: [],
+  };
+  await page.locator('input[type=file]').setInputFiles({ name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(heading(page)).toHaveText(payload);
+  await page.locator('.react-flow__node').first().click();
+  await expect(inspector(page).getByLabel(payload)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  expect(await page.locator('.react-flow__node img').count()).toBe(0);
+});
