@@ -269,3 +269,33 @@ export function invariantProblems(map: JourneyMap): string[] {
   });
   return problems;
 }
+
+/** Limits of the simulation settings saved with a map (the file format publishes the same). */
+export const SIMULATION_LIMITS = {
+  customers: { min: 1, max: 10_000_000 },
+  seed: { min: 0, max: 4_294_967_295 },
+  maxSteps: { min: 1, max: 10_000 },
+} as const;
+
+/** Sets (or, with `undefined`, clears) the map's saved simulation settings. */
+export function setSimulationSettings(
+  map: JourneyMap,
+  patch: { customers?: number | undefined; seed?: number | undefined; maxSteps?: number | undefined },
+): void {
+  const next: NonNullable<JourneyMap['simulation']> = { ...map.simulation };
+  for (const key of ['customers', 'seed', 'maxSteps'] as const) {
+    if (!(key in patch)) continue;
+    const value = patch[key];
+    if (value === undefined) {
+      delete next[key];
+      continue;
+    }
+    const { min, max } = SIMULATION_LIMITS[key];
+    if (!(Number.isInteger(value) && value >= min && value <= max)) {
+      fail(`${key === 'maxSteps' ? 'Max steps' : key === 'seed' ? 'Seed' : 'Customers'} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`);
+    }
+    next[key] = value;
+  }
+  if (Object.keys(next).length === 0) delete map.simulation;
+  else map.simulation = next;
+}

@@ -1,4 +1,5 @@
 /** The fixed facts of the map file format, in one place so docs, schema and code agree. */
+import { SIMULATION_LIMITS } from '../domain/edits';
 
 export const FORMAT_NAME = 'journey-map';
 export const FORMAT_VERSION = 1;
@@ -19,7 +20,7 @@ export const MAX_DEPTH = 64;
 export const MAX_ID_LENGTH = 256;
 export const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'] as const;
 
-/** Upper bounds for simulation settings, so a file cannot make the app run for hours. */
-export const MAX_CUSTOMERS = 10_000_000;
-export const MAX_STEPS = 10_000;
-export const MAX_SEED = 0xffff_ffff;
+/** Upper bounds for simulation settings, so a file cannot make the app run for hours (the editor's limits). */
+export const MAX_CUSTOMERS = SIMULATION_LIMITS.customers.max;
+export const MAX_STEPS = SIMULATION_LIMITS.maxSteps.max;
+export const MAX_SEED = SIMULATION_LIMITS.seed.max;

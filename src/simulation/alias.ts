@@ -1,100 +1,106 @@
 /**
  * Walker/Vose alias tables, one per node, so that each Monte Carlo step draws its next move with a single
- * uint32 and O(1) work whatever the node's out-degree. A node's table has one slot per outgoing edge plus one
- * "abandon" slot when it can lose customers.
+ * uint32 and O(1), branch-free work whatever the node's out-degree. A node's table has one slot per outgoing
+ * edge plus an "abandon" slot when it can lose customers, padded with empty slots to 2^b slots (b ≥ 1).
  *
- * A draw u (uint32) on a table of k slots: x = u·k (exact in a double), slot i = ⌊x / 2³²⌋ and the remainder
- * r = x − i·2³² is uniform on [0, 2³²); the move is primary[i] if r < threshold[i], else alias[i].
+ * A node is named in the walk by its word, (first slot << 5) | b, so that a move leads straight to the next
+ * table without looking the node up. A draw u (32 bits) on a table of 2^b slots: slot i = the top b bits of
+ * u; the other 32 − b bits, as a 31-bit number r, pick the slot's primary move when r < threshold and its
+ * alias otherwise. A table of more than 2^12 slots would leave too few bits for r, so it takes r from a
+ * second draw.
  */
-import { KIND_OUTCOME, type CompiledJourney } from './compile';
+import { KIND_OUTCOME, SimulationError, type CompiledJourney } from './compile';
 
-/** Move code for "abandons here"; codes ≥ 0 are non-outcome nodes; outcome node o is −2 − o. */
+/** Move code for "abandons here". Codes > 0 are words of non-outcome nodes; outcome node o is −2 − o. */
 export const ABANDON = -1;
 
-export const TWO_POW_32 = 4294967296;
+export const MAX_SINGLE_DRAW_BITS = 12;
+const TWO_POW_31 = 2147483648;
 
 export interface WalkTables {
-  /** Slots of node i: slotStart[i] .. slotStart[i+1]-1 (outcomes have none). */
-  readonly slotStart: Int32Array;
-  readonly threshold: Float64Array;
-  readonly primary: Int32Array;
-  readonly alias: Int32Array;
-  /** Alias table over the entries (slot values are node indices). */
-  readonly entryThreshold: Float64Array;
-  readonly entryPrimary: Int32Array;
-  readonly entryAlias: Int32Array;
+  /** Word of each non-outcome node (0 for outcomes). */
+  readonly word: Int32Array;
+  /** Slot base (word >>> 5) → node index; −1 where no table starts. */
+  readonly nodeOfBase: Int32Array;
+  /** Four int32 per slot: threshold (31 bits), primary move, alias move, unused. */
+  readonly packed: Int32Array;
+  /** Word of the table over entries: its moves are the entries' words. */
+  readonly entryWord: number;
 }
 
-export function moveCode(journey: CompiledJourney, node: number): number {
-  return journey.kind[node] === KIND_OUTCOME ? -2 - node : node;
+function bitsFor(k: number): number {
+  let b = 1;
+  while (1 << b < k) b++;
+  return b;
 }
 
 export function buildWalkTables(journey: CompiledJourney): WalkTables {
   const { n, kind, dropOff, rowStart, target, share } = journey;
-  const slotStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const degree = kind[i] === KIND_OUTCOME ? 0 : rowStart[i + 1] - rowStart[i];
-    const slots = kind[i] === KIND_OUTCOME ? 0 : degree === 0 ? 1 : degree + (dropOff[i] > 0 ? 1 : 0);
-    slotStart[i + 1] = slotStart[i] + slots;
-  }
-  const total = slotStart[n];
-  const threshold = new Float64Array(total);
-  const primary = new Int32Array(total);
-  const alias = new Int32Array(total);
-  const probabilities: number[] = [];
-  const codes: number[] = [];
+  const word = new Int32Array(n);
+  let slots = 0;
+  const allocate = (k: number): number => {
+    const b = bitsFor(k);
+    if (slots + (1 << b) >= 1 << 26) throw new SimulationError('The map is too large for the Monte Carlo engine');
+    const w = (slots << 5) | b;
+    slots += 1 << b;
+    return w;
+  };
+  const slotCount = (i: number) => {
+    const degree = rowStart[i + 1] - rowStart[i];
+    return degree === 0 ? 1 : degree + (dropOff[i] > 0 ? 1 : 0);
+  };
+  for (let i = 0; i < n; i++) if (kind[i] !== KIND_OUTCOME) word[i] = allocate(slotCount(i));
+  const entryWord = allocate(journey.entries.length);
+
+  const nodeOfBase = new Int32Array(slots).fill(-1);
+  const packed = new Int32Array(4 * slots);
+  const code = (j: number) => (kind[j] === KIND_OUTCOME ? -2 - j : word[j]);
   for (let i = 0; i < n; i++) {
     if (kind[i] === KIND_OUTCOME) continue;
-    probabilities.length = 0;
-    codes.length = 0;
+    nodeOfBase[word[i] >>> 5] = i;
+    const probabilities: number[] = [];
+    const codes: number[] = [];
     const d = rowStart[i] === rowStart[i + 1] ? 1 : dropOff[i];
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
       probabilities.push((1 - d) * share[p]);
-      codes.push(moveCode(journey, target[p]));
+      codes.push(code(target[p]));
     }
     if (d > 0) {
       probabilities.push(d);
       codes.push(ABANDON);
     }
-    fillAlias(probabilities, codes, slotStart[i], threshold, primary, alias);
+    fillAlias(probabilities, codes, word[i], packed);
   }
-
-  const m = journey.entries.length;
-  const entryThreshold = new Float64Array(m);
-  const entryPrimary = new Int32Array(m);
-  const entryAlias = new Int32Array(m);
-  fillAlias(Array.from(journey.entryProbability), Array.from(journey.entries), 0, entryThreshold, entryPrimary, entryAlias);
-  return { slotStart, threshold, primary, alias, entryThreshold, entryPrimary, entryAlias };
+  fillAlias(Array.from(journey.entryProbability), Array.from(journey.entries, code), entryWord, packed);
+  return { word, nodeOfBase, packed, entryWord };
 }
 
-/** Vose's method: fills slots offset .. offset+k-1 for a distribution over k codes. */
-function fillAlias(
-  probabilities: readonly number[],
-  codes: readonly number[],
-  offset: number,
-  threshold: Float64Array,
-  primary: Int32Array,
-  alias: Int32Array,
-): void {
-  const k = probabilities.length;
+/** Vose's method over 2^b slots (the extra ones empty) for the table named by `tableWord`. */
+function fillAlias(probabilities: number[], codes: number[], tableWord: number, packed: Int32Array): void {
+  const k = 1 << (tableWord & 31);
+  const offset = tableWord >>> 5;
+  while (probabilities.length < k) {
+    probabilities.push(0);
+    codes.push(codes[0]);
+  }
   const total = probabilities.reduce((a, b) => a + b, 0);
   const scaled = probabilities.map((p) => (p * k) / total);
   const small: number[] = [];
   const large: number[] = [];
   scaled.forEach((p, i) => (p < 1 ? small : large).push(i));
+  const set = (slot: number, threshold: number, primary: number, alias: number) => {
+    const at = 4 * (offset + slot);
+    packed[at] = threshold;
+    packed[at + 1] = primary;
+    packed[at + 2] = alias;
+  };
   while (small.length > 0 && large.length > 0) {
     const s = small.pop()!;
     const l = large[large.length - 1];
-    threshold[offset + s] = scaled[s] * TWO_POW_32;
-    primary[offset + s] = codes[s];
-    alias[offset + s] = codes[l];
+    set(s, Math.min(TWO_POW_31 - 1, Math.round(scaled[s] * TWO_POW_31)), codes[s], codes[l]);
     scaled[l] -= 1 - scaled[s];
     if (scaled[l] < 1) small.push(large.pop()!);
   }
-  // What is left is 1 up to rounding: always take the slot's own move.
-  for (const i of [...small, ...large]) {
-    threshold[offset + i] = TWO_POW_32;
-    primary[offset + i] = codes[i];
-    alias[offset + i] = codes[i];
-  }
+  // What is left is 1 up to rounding: the slot's own move either way.
+  for (const i of [...small, ...large]) set(i, TWO_POW_31 - 1, codes[i], codes[i]);
 }

@@ -26,9 +26,9 @@ export function rankHotspots(map: JourneyMap, journey: CompiledJourney, exact: E
     if (worst) hotspot.worstFriction = { ...worst };
     hotspots.push(hotspot);
   });
-  return hotspots.sort(
-    (a, b) => b.uplift - a.uplift || b.lostPer1000 - a.lostPer1000 || a.label.localeCompare(b.label) || (a.nodeId < b.nodeId ? -1 : 1),
-  );
+  // Plain string order for ties: deterministic everywhere, and no collator start-up cost.
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return hotspots.sort((a, b) => b.uplift - a.uplift || b.lostPer1000 - a.lostPer1000 || byText(a.label, b.label) || byText(a.nodeId, b.nodeId));
 }
 
 /** The open friction note with the highest severity (the first one listed among equals). */

@@ -1,5 +1,5 @@
 /**
- * Counts complete paths by a 64-bit hash (two uint32 words) in an open-addressing table of typed arrays.
+ * Counts complete paths by a 64-bit hash (two 32-bit words) in an open-addressing table held in one Int32Array.
  * Paths are never stored: each entry keeps the PRNG state at the start of one customer who took it, and the
  * top paths are materialised at the end by replaying those customers.
  *
@@ -12,31 +12,25 @@ export interface PathEntry {
   readonly keyA: number;
   readonly keyB: number;
   readonly count: number;
-  /** 1 when the path ends at an outcome, 0 when the customer abandoned. */
-  readonly complete: number;
+  /** Generator state at the start of one customer who took the path. */
   readonly state: Uint32Array;
 }
 
-const EMPTY = 0;
+/** One slot: keyA, keyB, count (0 = empty), complete flag, generator state (4 words). One probe, one cache line. */
+const STRIDE = 8;
+const KEY_A = 0, KEY_B = 1, COUNT = 2, COMPLETE = 3, STATE = 4;
 
 export class PathCounter {
   private capacity: number;
-  private keyA: Uint32Array;
-  private keyB: Uint32Array;
-  private counts: Uint32Array;
-  private complete: Uint8Array;
-  private states: Uint32Array;
+  private table: Int32Array;
   private size = 0;
   /** Sum of the pruning thresholds so far: 0 while every count is exact. */
   undercountBound = 0;
 
+  /** maxCapacity: slots (a power of two), 32 bytes each. */
   constructor(private readonly maxCapacity = 1 << 18) {
     this.capacity = Math.min(1024, maxCapacity);
-    this.keyA = new Uint32Array(this.capacity);
-    this.keyB = new Uint32Array(this.capacity);
-    this.counts = new Uint32Array(this.capacity);
-    this.complete = new Uint8Array(this.capacity);
-    this.states = new Uint32Array(this.capacity * 4);
+    this.table = new Int32Array(this.capacity * STRIDE);
   }
 
   get distinct(): number {
@@ -44,48 +38,45 @@ export class PathCounter {
   }
 
   add(a: number, b: number, complete: number, s0: number, s1: number, s2: number, s3: number): void {
+    const table = this.table;
     const mask = this.capacity - 1;
-    const keyA = this.keyA, keyB = this.keyB, counts = this.counts;
-    a >>>= 0;
-    b >>>= 0;
-    let slot = a & mask;
-    while (counts[slot] !== EMPTY) {
-      if (keyA[slot] === a && keyB[slot] === b) {
-        counts[slot]++;
+    a |= 0;
+    b |= 0;
+    let at = (a & mask) * STRIDE;
+    while (table[at + COUNT] !== 0) {
+      if (table[at + KEY_A] === a && table[at + KEY_B] === b) {
+        table[at + COUNT]++;
         return;
       }
-      slot = (slot + 1) & mask;
+      at = (at + STRIDE) & (mask * STRIDE + STRIDE - 1);
     }
     if ((this.size + 1) * 10 > this.capacity * 6) {
       this.makeRoom();
       this.add(a, b, complete, s0, s1, s2, s3);
       return;
     }
-    keyA[slot] = a;
-    keyB[slot] = b;
-    counts[slot] = 1;
-    this.complete[slot] = complete;
-    const s = this.states, at = slot * 4;
-    s[at] = s0;
-    s[at + 1] = s1;
-    s[at + 2] = s2;
-    s[at + 3] = s3;
+    table[at + KEY_A] = a;
+    table[at + KEY_B] = b;
+    table[at + COUNT] = 1;
+    table[at + COMPLETE] = complete;
+    table[at + STATE] = s0;
+    table[at + STATE + 1] = s1;
+    table[at + STATE + 2] = s2;
+    table[at + STATE + 3] = s3;
     this.size++;
   }
 
-  /** The `limit` most frequent entries (complete or abandoned paths), most frequent first; ties by key for determinism. */
+  /** The `limit` most frequent complete (1) or abandoned (0) paths, most frequent first; ties by key. */
   top(limit: number, complete: number): PathEntry[] {
+    const t = this.table;
     const found: number[] = [];
-    for (let slot = 0; slot < this.capacity; slot++) {
-      if (this.counts[slot] !== EMPTY && this.complete[slot] === complete) found.push(slot);
-    }
-    found.sort((x, y) => this.counts[y] - this.counts[x] || this.keyA[x] - this.keyA[y] || this.keyB[x] - this.keyB[y]);
-    return found.slice(0, limit).map((slot) => ({
-      keyA: this.keyA[slot],
-      keyB: this.keyB[slot],
-      count: this.counts[slot],
-      complete: this.complete[slot],
-      state: this.states.slice(slot * 4, slot * 4 + 4),
+    for (let at = 0; at < t.length; at += STRIDE) if (t[at + COUNT] !== 0 && t[at + COMPLETE] === complete) found.push(at);
+    found.sort((x, y) => t[y + COUNT] - t[x + COUNT] || t[x + KEY_A] - t[y + KEY_A] || t[x + KEY_B] - t[y + KEY_B]);
+    return found.slice(0, limit).map((at) => ({
+      keyA: t[at + KEY_A] >>> 0,
+      keyB: t[at + KEY_B] >>> 0,
+      count: t[at + COUNT],
+      state: new Uint32Array(t.slice(at + STATE, at + STATE + 4).buffer),
     }));
   }
 
@@ -101,42 +92,33 @@ export class PathCounter {
 
   /** Smallest t such that entries with count ≤ t are at least half of all entries. */
   private pruneThreshold(): number {
+    const t = this.table;
     const buckets = new Uint32Array(1025);
-    for (let slot = 0; slot < this.capacity; slot++) {
-      const c = this.counts[slot];
-      if (c !== EMPTY) buckets[Math.min(c, 1024)]++;
-    }
+    for (let at = 0; at < t.length; at += STRIDE) if (t[at + COUNT] !== 0) buckets[Math.min(t[at + COUNT], 1024)]++;
     let seen = 0;
-    for (let t = 1; t < 1024; t++) {
-      seen += buckets[t];
-      if (seen * 2 >= this.size) return t;
+    for (let c = 1; c < 1024; c++) {
+      seen += buckets[c];
+      if (seen * 2 >= this.size) return c;
     }
     const large: number[] = [];
-    for (let slot = 0; slot < this.capacity; slot++) if (this.counts[slot] >= 1024) large.push(this.counts[slot]);
+    for (let at = 0; at < t.length; at += STRIDE) if (t[at + COUNT] >= 1024) large.push(t[at + COUNT]);
     large.sort((x, y) => x - y);
     return large[Math.max(0, Math.ceil(this.size / 2) - seen - 1)];
   }
 
   private rehash(capacity: number, dropAtMost: number): void {
-    const { keyA, keyB, counts, complete, states } = this;
-    const old = this.capacity;
-    this.capacity = capacity;
-    this.keyA = new Uint32Array(capacity);
-    this.keyB = new Uint32Array(capacity);
-    this.counts = new Uint32Array(capacity);
-    this.complete = new Uint8Array(capacity);
-    this.states = new Uint32Array(capacity * 4);
-    this.size = 0;
+    const old = this.table;
+    const table = new Int32Array(capacity * STRIDE);
     const mask = capacity - 1;
-    for (let from = 0; from < old; from++) {
-      if (counts[from] === EMPTY || counts[from] <= dropAtMost) continue;
-      let slot = keyA[from] & mask;
-      while (this.counts[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.keyA[slot] = keyA[from];
-      this.keyB[slot] = keyB[from];
-      this.counts[slot] = counts[from];
-      this.complete[slot] = complete[from];
-      this.states.set(states.subarray(from * 4, from * 4 + 4), slot * 4);
+    this.capacity = capacity;
+    this.table = table;
+    this.size = 0;
+    for (let from = 0; from < old.length; from += STRIDE) {
+      const count = old[from + COUNT];
+      if (count === 0 || count <= dropAtMost) continue;
+      let at = (old[from + KEY_A] & mask) * STRIDE;
+      while (table[at + COUNT] !== 0) at = (at + STRIDE) & (mask * STRIDE + STRIDE - 1);
+      table.set(old.subarray(from, from + STRIDE), at);
       this.size++;
     }
   }

@@ -3,11 +3,13 @@ import { DEFAULT_SEVERITY_DROP_OFF, type JourneyMap } from '../domain';
 import { SimulationError } from './compile';
 import type { RunSettings } from './types';
 
+// The same limits as the map file format and the editor's settings.
 export const DEFAULT_CUSTOMERS = 10_000;
 export const MAX_CUSTOMERS = 10_000_000;
 export const DEFAULT_SEED = 1;
+export const MAX_SEED = 4_294_967_295;
 export const DEFAULT_MAX_STEPS = 200;
-export const MAX_MAX_STEPS = 100_000;
+export const MAX_MAX_STEPS = 10_000;
 
 export function resolveSettings(map: JourneyMap, overrides: Partial<RunSettings> = {}): RunSettings {
   const fromMap = map.simulation ?? {};
@@ -27,7 +29,7 @@ export function settingsProblems(s: RunSettings): string[] {
   if (!(Number.isInteger(s.customers) && s.customers >= 1 && s.customers <= MAX_CUSTOMERS)) {
     problems.push(`customers must be a whole number from 1 to ${MAX_CUSTOMERS.toLocaleString('en')}`);
   }
-  if (!Number.isFinite(s.seed)) problems.push('seed must be a finite number');
+  if (!(Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= MAX_SEED)) problems.push(`seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}`);
   if (!(Number.isInteger(s.maxSteps) && s.maxSteps >= 1 && s.maxSteps <= MAX_MAX_STEPS)) {
     problems.push(`maxSteps must be a whole number from 1 to ${MAX_MAX_STEPS.toLocaleString('en')}`);
   }

@@ -118,6 +118,7 @@ export const editorActions = {
   },
   updateEdge: (id: string, patch: { weight?: number; label?: string }) => applies((map) => edits.updateEdge(map, id, patch)),
   renameMap: (name: string) => applies((map) => edits.renameMap(map, name)),
+  setSimulationSettings: (patch: Parameters<typeof edits.setSimulationSettings>[1]) => applies((map) => edits.setSimulationSettings(map, patch)),
   /** Deletes nodes (with their edges) and edges as a single undo step. */
   removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void {
     if (nodeIds.length === 0 && edgeIds.length === 0) return;

@@ -1,0 +1,59 @@
+/** The readable report of `npm run simulate` (without --json). */
+import type { JourneyMap } from '../domain';
+import type { SimulationResult } from '../simulation';
+
+const percent = (p: number, digits = 1) => (Number.isFinite(p) ? `${(100 * p).toFixed(digits)}%` : '—');
+const count = (n: number) => Math.round(n).toLocaleString('en');
+const ms = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0));
+
+function table(rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => '  ' + r.map((cell, c) => (align[c] === 'r' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+export function formatReport(map: JourneyMap, result: SimulationResult): string {
+  const { exact, monteCarlo: mc, settings, timings } = result;
+  const label = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? id;
+  const out: string[] = [];
+  out.push(`${map.name} — ${map.nodes.length} nodes, ${map.edges.length} edges`);
+  out.push(`${count(settings.customers)} simulated customers, seed ${settings.seed}, at most ${count(settings.maxSteps)} steps each`);
+  out.push('');
+  out.push('Completion (success) rate');
+  out.push(`  Monte Carlo  ${percent(mc.success.rate, 2)}  (95% CI ${percent(mc.success.low, 2)} – ${percent(mc.success.high, 2)})`);
+  out.push(`  Exact        ${percent(exact.success, 2)}`);
+  out.push('');
+
+  const rows = [['Outcome', 'Result', 'Exact', 'Monte Carlo']];
+  for (const n of map.nodes) {
+    if (n.kind !== 'outcome') continue;
+    rows.push([n.label, n.result ?? 'success', percent(exact.outcomes[n.id], 2), percent(mc.outcomes[n.id], 2)]);
+  }
+  rows.push(['Abandoned', '', percent(exact.abandoned, 2), percent(mc.abandoned.share, 2)]);
+  rows.push(['Looping', '', percent(exact.looping, 2), percent(mc.looping.share, 2)]);
+  out.push(table(rows, ['l', 'l', 'r', 'r']));
+  out.push(
+    `  Steps per journey: exact mean ${Number.isFinite(exact.expectedSteps) ? exact.expectedSteps.toFixed(2) : '∞ (closed loop)'}; ` +
+      `Monte Carlo mean ${mc.journeyLength.mean.toFixed(2)}, median ${mc.journeyLength.median}, 90th percentile ${mc.journeyLength.p90}`,
+  );
+  if (exact.loopingNodes.length > 0) out.push(`  Closed loop (customers never leave): ${exact.loopingNodes.map(label).join(', ')}`);
+  if (exact.deadEnds.length > 0) out.push(`  Dead ends (everyone arriving abandons): ${exact.deadEnds.map(label).join(', ')}`);
+  out.push('');
+
+  out.push('Hotspots (success gained if the drop-off were removed)');
+  const hot = [['#', 'Touchpoint', 'Drop-off', 'Lost /1000', 'Uplift', 'Removal', 'Worst open friction']];
+  result.hotspots.slice(0, 10).forEach((h, i) => {
+    const friction = h.worstFriction ? `[${h.worstFriction.severity}] ${h.worstFriction.note}` : '';
+    hot.push([String(i + 1), h.label, percent(h.dropOff), h.lostPer1000.toFixed(1), `+${(100 * h.uplift).toFixed(2)} pts`, `${(100 * h.removalEffect).toFixed(2)} pts`, friction]);
+  });
+  out.push(table(hot, ['r', 'l', 'r', 'r', 'r', 'r', 'l']));
+  out.push('');
+
+  out.push(`Top paths (Monte Carlo${mc.topPathsExact ? '' : `, counts may be short by up to ${count(mc.pathUndercountBound)}`})`);
+  for (const p of mc.topPaths) out.push(`  ${percent(p.share, 2).padStart(7)}  ${count(p.count).padStart(9)}  ${p.path.map(label).join(' → ')}`);
+  out.push('');
+  out.push(
+    `Time: exact ${ms(timings.exactMs)} ms, what-if ${ms(timings.whatIfMs)} ms, Monte Carlo ${ms(timings.monteCarloMs)} ms ` +
+      `(${count(mc.transitions)} steps)`,
+  );
+  return `${out.join('\n')}\n`;
+}

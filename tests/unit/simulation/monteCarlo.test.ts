@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { compileJourney } from '../../../src/simulation/compile';
+import { MonteCarloRunner, runMonteCarlo } from '../../../src/simulation/monteCarlo';
+import { analyseJourney } from '../../../src/simulation/simulate';
+import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
+import { arbitraryJourney, gamblersRuin, makeMap, workedExample } from './maps';
+import type { JourneyMap } from '../../../src/domain';
+
+const options = { seed: 42, maxSteps: 200 };
+
+/** Every MC share within 4 standard errors of the exact probability (plus the share stopped by maxSteps). */
+function expectAgreement(map: JourneyMap, customers: number, maxSteps = 200) {
+  const { exact, journey } = analyseJourney(map);
+  const mc = runMonteCarlo(journey, customers, { seed: 9, maxSteps });
+  const slack = mc.looping.share;
+  const check = (p: number, share: number) => {
+    const se = Math.sqrt((p * (1 - p)) / customers);
+    expect(Math.abs(share - p)).toBeLessThanOrEqual(4 * se + slack + 1e-12);
+  };
+  for (const [id, p] of Object.entries(exact.outcomes)) check(p, mc.outcomes[id]);
+  for (const [id, p] of Object.entries(exact.abandon)) check(p, mc.abandon[id]);
+  check(exact.success, mc.success.rate);
+  // Looping in MC = caught forever (exact looping) + stopped by maxSteps on the way out.
+  expect(mc.looping.share + 4 * Math.sqrt(0.25 / customers)).toBeGreaterThanOrEqual(exact.looping);
+  return { exact, mc };
+}
+
+describe('Monte Carlo engine', () => {
+  it('is reproducible: same seed, same results; another seed, other results', () => {
+    const journey = compileJourney(onlineStoreSample());
+    const a = runMonteCarlo(journey, 20_000, options);
+    const b = runMonteCarlo(journey, 20_000, options);
+    const c = runMonteCarlo(journey, 20_000, { ...options, seed: 43 });
+    expect(b).toEqual(a);
+    expect(c.outcomeCounts).not.toEqual(a.outcomeCounts);
+  });
+
+  it('gives the same results however the run is chunked', () => {
+    const journey = compileJourney(onlineStoreSample());
+    const whole = runMonteCarlo(journey, 30_000, options);
+    const runner = new MonteCarloRunner(journey, options);
+    for (const size of [1, 7, 4095, 4097, 10_000, 11_800]) runner.step(size);
+    expect(runner.done).toBe(30_000);
+    expect(runner.finish()).toEqual(whole);
+  });
+
+  it('counts every customer exactly once', () => {
+    const mc = runMonteCarlo(compileJourney(onlineStoreSample()), 50_000, options);
+    expect(mc.success.count + mc.failure.count + mc.abandoned.count + mc.looping.count).toBe(50_000);
+    const visits = Object.entries(mc.visits).filter(([id]) => !(id in mc.outcomes)).reduce((s, [, v]) => s + v, 0);
+    expect(visits).toBe(mc.transitions);
+    expect(mc.journeyLength.histogram.reduce((s, c, L) => s + c * L, 0)).toBe(mc.transitions);
+  });
+
+  it('agrees with the exact engine on the worked example and the sample map', () => {
+    expectAgreement(workedExample(), 200_000);
+    const { exact, mc } = expectAgreement(onlineStoreSample(), 200_000);
+    expect(mc.success.low).toBeLessThanOrEqual(exact.success + 1e-3);
+    expect(mc.success.high).toBeGreaterThanOrEqual(exact.success - 1e-3);
+    expect(Math.abs(mc.journeyLength.mean - exact.expectedSteps)).toBeLessThan(0.02);
+  });
+
+  it("agrees with the exact engine on gambler's ruin", () => {
+    expectAgreement(gamblersRuin(10, 0.45, 4), 200_000, 10_000);
+  });
+
+  it('agrees with the exact engine within 4 standard errors on random maps (200,000 customers)', () => {
+    fc.assert(
+      fc.property(arbitraryJourney, (map) => {
+        expectAgreement(map, 200_000, 500);
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+  });
+
+  it('stops journeys after maxSteps steps and reports them as looping', () => {
+    const map = makeMap(
+      [{ id: 'in', kind: 'entry' }, { id: 'a' }, { id: 'b' }, { id: 'out', kind: 'outcome' }],
+      [['in', 'a'], ['in', 'out'], ['a', 'b'], ['b', 'a']],
+    );
+    const mc = runMonteCarlo(compileJourney(map), 10_000, { seed: 1, maxSteps: 50 });
+    expect(mc.looping.count + mc.outcomeCounts.out).toBe(10_000);
+    expect(mc.looping.share).toBeGreaterThan(0.47);
+    expect(mc.looping.share).toBeLessThan(0.53);
+    expect(mc.visits.a + mc.visits.b + mc.visits.in).toBe(mc.transitions);
+    expect(mc.transitions).toBe(mc.looping.count * 50 + mc.outcomeCounts.out);
+
+    const chain = makeMap(
+      [{ id: 'in', kind: 'entry' }, { id: 'a' }, { id: 'b' }, { id: 'out', kind: 'outcome' }],
+      [['in', 'a'], ['a', 'b'], ['b', 'out']],
+    );
+    expect(runMonteCarlo(compileJourney(chain), 100, { seed: 1, maxSteps: 3 }).outcomeCounts.out).toBe(100);
+    expect(runMonteCarlo(compileJourney(chain), 100, { seed: 1, maxSteps: 2 }).looping.count).toBe(100);
+  });
+
+  it('lists the most frequent complete paths with their counts', () => {
+    const mc = runMonteCarlo(compileJourney(workedExample()), 100_000, options);
+    const [first, second] = mc.topPaths;
+    expect(first.path).toEqual(['ad', 'product', 'cart', 'purchase']);
+    expect(first.share).toBeCloseTo(0.4 * 0.72, 2);
+    expect(second.path).toEqual(['ad', 'product', 'cart', 'gives-up']);
+    expect(mc.topPaths.length).toBe(10);
+    expect(mc.topPaths.every((p, i) => i === 0 || p.count <= mc.topPaths[i - 1].count)).toBe(true);
+    expect(mc.topPathsExact).toBe(true);
+    expect(mc.topAbandonPaths[0].path).toEqual(['ad', 'product']);
+    // Every listed path is a real walk of the map ending at an outcome.
+    for (const { path } of mc.topPaths) {
+      expect(path[0]).toBe('ad');
+      expect(['purchase', 'gives-up']).toContain(path[path.length - 1]);
+    }
+  });
+
+  it('keeps path counting bounded in memory and still finds the top paths', () => {
+    // Half the customers buy at once; the rest random-walk, which gives very many distinct rare paths.
+    const map = gamblersRuin(30, 0.5, 15);
+    map.edges.push({ id: 'direct', source: 'start', target: 's30', weight: 1 });
+    const journey = compileJourney(map);
+    const full = runMonteCarlo(journey, 50_000, { seed: 3, maxSteps: 10_000 });
+    const small = runMonteCarlo(journey, 50_000, { seed: 3, maxSteps: 10_000, maxPathSlots: 1024 });
+    expect(full.topPathsExact).toBe(true);
+    expect(small.topPathsExact).toBe(false);
+    expect(small.distinctPathsTracked).toBeLessThanOrEqual(1024);
+    expect(small.outcomeCounts).toEqual(full.outcomeCounts);
+    expect(small.topPaths[0]).toEqual(full.topPaths[0]);
+    expect(small.topPaths[0].path).toEqual(['start', 's30']);
+    for (const p of small.topPaths) {
+      const exact = full.topPaths.find((q) => q.path.join() === p.path.join());
+      if (exact) expect(p.count).toBeGreaterThanOrEqual(exact.count - small.pathUndercountBound);
+    }
+  });
+
+  it('skips path tracking on request', () => {
+    const mc = runMonteCarlo(compileJourney(workedExample()), 1000, { ...options, trackPaths: false });
+    expect(mc.topPaths).toEqual([]);
+  });
+});

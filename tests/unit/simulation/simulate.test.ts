@@ -1,0 +1,49 @@
+import { simulateInChunks, simulateJourney } from '../../../src/simulation/simulate';
+import { resolveSettings } from '../../../src/simulation/settings';
+import { SimulationError } from '../../../src/simulation/compile';
+import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
+import { workedExample } from './maps';
+
+describe('running both engines', () => {
+  it('takes settings from defaults, then the map, then overrides', () => {
+    const map = workedExample();
+    expect(resolveSettings(map)).toEqual({ customers: 10_000, seed: 1, maxSteps: 200, severityDropOff: [0.01, 0.02, 0.05, 0.1, 0.2] });
+    map.simulation = { customers: 500, seed: 9 };
+    expect(resolveSettings(map, { seed: 3 })).toMatchObject({ customers: 500, seed: 3, maxSteps: 200 });
+    expect(() => resolveSettings(map, { customers: 0 })).toThrow(SimulationError);
+    expect(() => resolveSettings(map, { maxSteps: 2.5 })).toThrow(/maxSteps/);
+  });
+
+  it('gives the same result in chunks as in one go, with progress', async () => {
+    const map = onlineStoreSample();
+    const whole = simulateJourney(map, { customers: 40_000 });
+    const progress: number[] = [];
+    const chunked = await simulateInChunks(map, { customers: 40_000 }, { chunkMs: 1, onProgress: (done, total) => {
+      expect(total).toBe(40_000);
+      progress.push(done);
+    } });
+    expect(chunked).not.toBeNull();
+    expect(chunked!.monteCarlo).toEqual(whole.monteCarlo);
+    expect(chunked!.exact).toEqual(whole.exact);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress[progress.length - 1]).toBe(40_000);
+    expect(progress.every((d, i) => i === 0 || d > progress[i - 1])).toBe(true);
+  });
+
+  it('stops when cancelled between chunks', async () => {
+    let chunks = 0;
+    const result = await simulateInChunks(onlineStoreSample(), { customers: 1_000_000 }, {
+      chunkMs: 1,
+      onProgress: () => chunks++,
+      isCancelled: () => chunks >= 2,
+    });
+    expect(result).toBeNull();
+    expect(chunks).toBe(2);
+  });
+
+  it('returns plain data that survives structured cloning and JSON', () => {
+    const result = simulateJourney(workedExample(), { customers: 2000 });
+    expect(structuredClone(result)).toEqual(result);
+    expect(JSON.parse(JSON.stringify(result)).exact.outcomes).toEqual(result.exact.outcomes);
+  });
+});

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { compileJourney, KIND_OUTCOME } from '../../../src/simulation/compile';
+import { analyseExact } from '../../../src/simulation/exact';
+import { analyseWhatIf, successWithDropOff } from '../../../src/simulation/whatIf';
+import { analyseJourney } from '../../../src/simulation/simulate';
+import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
+import { generateJourneyMap } from '../../bench/generateJourneyMap';
+import { arbitraryJourney, makeMap, workedExample } from './maps';
+import type { JourneyMap } from '../../../src/domain';
+
+/** Uplift and removal effect by re-solving the whole chain once per node. */
+function bruteForce(map: JourneyMap) {
+  const journey = compileJourney(map);
+  const base = analyseExact(journey).success;
+  const uplift = new Float64Array(journey.n);
+  const removal = new Float64Array(journey.n);
+  for (let k = 0; k < journey.n; k++) {
+    if (journey.kind[k] === KIND_OUTCOME) continue;
+    uplift[k] = successWithDropOff(journey, k, 0) - base;
+    removal[k] = base - successWithDropOff(journey, k, 1);
+  }
+  return { journey, uplift, removal };
+}
+
+function expectIdentitiesMatch(map: JourneyMap, tolerance = 1e-9) {
+  const { journey, uplift, removal } = bruteForce(map);
+  const whatIf = analyseWhatIf(analyseExact(journey));
+  for (let k = 0; k < journey.n; k++) {
+    expect(Math.abs(whatIf.uplift[k] - uplift[k])).toBeLessThan(tolerance);
+    expect(Math.abs(whatIf.removalEffect[k] - removal[k])).toBeLessThan(tolerance);
+  }
+}
+
+describe('what-if analysis', () => {
+  it('gives the worked example of docs/simulation.md', () => {
+    const e = analyseJourney(workedExample()).exact;
+    expect(e.uplift).toEqual({ ad: 0, product: expect.closeTo(0.12, 12), chat: expect.closeTo(0.12, 12), cart: expect.closeTo(0.04, 12) });
+    expect(e.removalEffect).toEqual({
+      ad: expect.closeTo(0.36, 12),
+      product: expect.closeTo(0.36, 12),
+      chat: expect.closeTo(0.072, 12),
+      cart: expect.closeTo(0.36, 12),
+    });
+    expect(e.reach).toMatchObject({ product: expect.closeTo(1, 12), chat: expect.closeTo(0.4, 12), cart: expect.closeTo(0.5, 12) });
+  });
+
+  it('uplift of a node on a chain is its drop-off times what follows', () => {
+    const e = analyseJourney(
+      makeMap(
+        [{ id: 'in', kind: 'entry', dropOff: 0.1 }, { id: 'a', dropOff: 0.2 }, { id: 'out', kind: 'outcome' }],
+        [['in', 'a'], ['a', 'out']],
+      ),
+    ).exact;
+    expect(e.uplift.in).toBeCloseTo(0.1 * 0.8, 12);
+    expect(e.uplift.a).toBeCloseTo(0.9 * 0.2, 12);
+    expect(e.removalEffect.a).toBeCloseTo(0.72, 12);
+  });
+
+  it('matches re-solving per node on random maps', () => {
+    fc.assert(fc.property(arbitraryJourney, (map) => expectIdentitiesMatch(map)), { numRuns: 150, seed: 7 });
+  });
+
+  it('matches re-solving per node on the sample map and a generated 300-node map', () => {
+    expectIdentitiesMatch(onlineStoreSample());
+    expectIdentitiesMatch(generateJourneyMap({ nodes: 300, seed: 5 }));
+  });
+
+  it('falls back to a re-solve when removing the drop-off would close a loop', () => {
+    const map = makeMap(
+      [{ id: 'in', kind: 'entry' }, { id: 'a', dropOff: 0.3 }, { id: 'b' }, { id: 'out', kind: 'outcome' }],
+      [['in', 'a'], ['in', 'out'], ['a', 'b'], ['b', 'a']],
+    );
+    expectIdentitiesMatch(map);
+    expect(analyseJourney(map).exact.uplift.a).toBe(0);
+  });
+
+  it('handles a node whose drop-off is 1', () => {
+    const map = makeMap(
+      [{ id: 'in', kind: 'entry' }, { id: 'a', dropOff: 1 }, { id: 'b', dropOff: 0.5 }, { id: 'out', kind: 'outcome' }],
+      [['in', 'a'], ['in', 'b'], ['a', 'out'], ['b', 'out'], ['b', 'a']],
+    );
+    expectIdentitiesMatch(map);
+    // a is reached by 0.5 + 0.5·0.5·0.5 of customers, who would all go on to the outcome.
+    expect(analyseJourney(map).exact.uplift.a).toBeCloseTo(0.625, 12);
+  });
+});
