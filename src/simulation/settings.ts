@@ -1,15 +1,15 @@
 /** Run settings: defaults, then the map's `simulation` block, then explicit overrides (CLI flags, UI). */
-import { DEFAULT_SEVERITY_DROP_OFF, type JourneyMap } from '../domain';
+import { DEFAULT_SEVERITY_DROP_OFF, SIMULATION_LIMITS, type JourneyMap } from '../domain';
 import { SimulationError } from './compile';
 import type { RunSettings } from './types';
 
 // The same limits as the map file format and the editor's settings.
 export const DEFAULT_CUSTOMERS = 10_000;
-export const MAX_CUSTOMERS = 10_000_000;
+export const MAX_CUSTOMERS = SIMULATION_LIMITS.customers.max;
 export const DEFAULT_SEED = 1;
-export const MAX_SEED = 4_294_967_295;
+export const MAX_SEED = SIMULATION_LIMITS.seed.max;
 export const DEFAULT_MAX_STEPS = 200;
-export const MAX_MAX_STEPS = 10_000;
+export const MAX_MAX_STEPS = SIMULATION_LIMITS.maxSteps.max;
 
 export function resolveSettings(map: JourneyMap, overrides: Partial<RunSettings> = {}): RunSettings {
   const fromMap = map.simulation ?? {};
