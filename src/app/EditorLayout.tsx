@@ -17,10 +17,14 @@ import { Toolbar } from '../panels/Toolbar';
 import { FileActions } from '../panels/files/FileActions';
 import { libraryActions } from '../store/libraryStore';
 import { useFileDropAndPaste } from './useFileDropAndPaste';
+import { SimulationControls } from '../panels/simulation/SimulationControls';
+import { HeatLegend } from '../canvas/HeatLegend';
+import { useSimulation } from '../store/simulationStore';
 import { useShortcuts } from './useShortcuts';
 
 const NODE_HALF_HEIGHT = 40;
 const MapLibrary = lazy(() => import('../panels/library/MapLibrary'));
+const SimulationResults = lazy(() => import('../panels/simulation/SimulationResults'));
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
 export function EditorLayout() {
@@ -66,22 +70,34 @@ export function EditorLayout() {
   };
   const [libraryOpen, setLibraryOpen] = useState(false);
   const fileOver = useFileDropAndPaste();
+  const resultsOpen = useSimulation((s) => s.panelOpen);
 
   return (
     <div className="jd-app">
       <Toolbar onNewMap={() => void newMap()} onFitView={() => fitJourney(true)} onOpenLibrary={() => setLibraryOpen(true)}>
         <FileActions />
       </Toolbar>
-      <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
-      <main className="jd-canvas" ref={canvasRef}>
-        <JourneyCanvas />
-        <Notices />
-        {fileOver && (
-          <div className="jd-drop-hint" aria-hidden="true">
-            Drop a .journey.json file to open it as a new map
-          </div>
+      <div className="jd-palette-row">
+        <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
+        <SimulationControls />
+      </div>
+      <div className="jd-workspace">
+        <main className="jd-canvas" ref={canvasRef}>
+          <JourneyCanvas />
+          <HeatLegend />
+          <Notices />
+          {fileOver && (
+            <div className="jd-drop-hint" aria-hidden="true">
+              Drop a .journey.json file to open it as a new map
+            </div>
+          )}
+        </main>
+        {resultsOpen && (
+          <Suspense fallback={null}>
+            <SimulationResults />
+          </Suspense>
         )}
-      </main>
+      </div>
       <Inspector />
       {libraryOpen && (
         <Suspense fallback={null}>

@@ -2,17 +2,25 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import { useEditor } from '../store/editorStore';
 import { selectEdge, selectEdgeShare } from '../store/selectors';
+import { useEdgeOverlay } from './simulationOverlay';
 
 /** An edge that shows its share of the source's customers ("60%") when the source branches. */
 function JourneyEdgeView(props: EdgeProps) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const { flow, onPath } = useEdgeOverlay(id, source, target);
   const share = useEditor(selectEdgeShare(id));
   const label = useEditor((s) => selectEdge(id)(s)?.label);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const text = [share !== null ? `${Math.round(share * 100)}%` : null, label].filter(Boolean).join(' · ');
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'jd-edge is-selected' : 'jd-edge'} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`jd-edge${selected ? ' is-selected' : ''}${flow !== undefined && flow > 0 ? ' is-flowing' : ''}${onPath === true ? ' is-on-path' : onPath === false ? ' is-off-path' : ''}`}
+        style={flow !== undefined ? { strokeWidth: 1.5 + 9 * flow } : undefined}
+      />
       {text && (
         <EdgeLabelRenderer>
           <div

@@ -68,7 +68,8 @@ interface EdgeCacheEntry {
   flow: Edge;
 }
 
-const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#64748b' } as const;
+/** In user-space units, so arrowheads keep their size when the heatmap widens an edge. */
+const MARKER = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
 
 export class FlowEdgeMapper {
   private cache = new Map<string, EdgeCacheEntry>();

@@ -32,9 +32,7 @@ export function Palette({ onAddAtCentre, onDropAt }: PaletteProps) {
   );
   return (
     <section className="jd-palette" aria-label="Touchpoint palette">
-      <span className="jd-palette__title" aria-hidden="true">
-        Drag onto the canvas
-      </span>
+      <span className="jd-visually-hidden">Drag an item onto the canvas, or press Enter on it to add it in the middle of the view.</span>
       {onDropAt ? (
         <Suspense fallback={staticItems}>
           <DraggablePaletteItems items={items} onAdd={onAddAtCentre} onDropAt={onDropAt} />

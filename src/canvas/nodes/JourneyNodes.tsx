@@ -8,6 +8,7 @@ import { channelName } from '../../domain/queries';
 import { useEditor } from '../../store/editorStore';
 import { selectNode } from '../../store/selectors';
 import { EmotionMarker, FrictionBadge, ScoreStrip } from './parts';
+import { heatStyle, overlayClasses, useNodeHeat, useOnPath } from '../simulationOverlay';
 
 /** Below this zoom, labels only: the details are unreadable anyway and cost frames on big maps. */
 export const SIMPLE_ZOOM = 0.45;
@@ -21,9 +22,15 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
   const node = useEditor(selectNode(id));
   const channel = useChannelName(node?.channel);
   const simple = useFlowStore(isLowZoom);
+  const heat = useNodeHeat(id);
+  const onPath = useOnPath(id);
   if (!node) return null;
   return (
-    <div className={`jd-node jd-node--touchpoint${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}`}>
+    <div
+      className={`jd-node jd-node--touchpoint${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`}
+      style={heatStyle(heat)}
+    >
+      {heat && <div className="jd-heat-badge" title="Customers lost here per 1,000 starts">−{Math.round(heat.lostPer1000)} / 1,000</div>}
       <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
       <div className="jd-node__head">
         <span className="jd-node__label">{node.label}</span>
@@ -45,9 +52,11 @@ function EntryNodeView({ id, selected }: NodeProps) {
   const node = useEditor(selectNode(id));
   const channel = useChannelName(node?.channel);
   const simple = useFlowStore(isLowZoom);
+  const heat = useNodeHeat(id);
+  const onPath = useOnPath(id);
   if (!node) return null;
   return (
-    <div className={`jd-node jd-node--entry${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}`}>
+    <div className={`jd-node jd-node--entry${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`} style={heatStyle(heat)}>
       <div className="jd-node__kind">Entry</div>
       <div className="jd-node__label">{node.label}</div>
       {!simple && channel && <div className={`jd-channel jd-channel--${node.channel}`}>{channel}</div>}
@@ -59,10 +68,11 @@ function EntryNodeView({ id, selected }: NodeProps) {
 function OutcomeNodeView({ id, selected }: NodeProps) {
   const node = useEditor(selectNode(id));
   const simple = useFlowStore(isLowZoom);
+  const onPath = useOnPath(id);
   if (!node) return null;
   const success = node.result !== 'failure';
   return (
-    <div className={`jd-node jd-node--outcome ${success ? 'is-success' : 'is-failure'}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}`}>
+    <div className={`jd-node jd-node--outcome ${success ? 'is-success' : 'is-failure'}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(undefined, onPath)}`}>
       <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
       <div className="jd-node__kind">{success ? '✓ Success' : '✕ Failure'}</div>
       <div className="jd-node__label">{node.label}</div>

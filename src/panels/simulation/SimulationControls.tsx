@@ -1,0 +1,75 @@
+/** Run / Cancel with progress, the heatmap toggle, and the settings saved with the map. */
+import { SIMULATION_LIMITS } from '../../domain/edits';
+import { editorActions, useEditor } from '../../store/editorStore';
+import { simulationActions, simulationSignature, useSimulation } from '../../store/simulationStore';
+import { CommitField, formatNumber, parseNumber, type Commit } from '../fields';
+
+const DEFAULTS = { customers: 10_000, seed: 1, maxSteps: 200 };
+type SettingKey = keyof typeof DEFAULTS;
+const LABELS: Record<SettingKey, string> = { customers: 'Customers', seed: 'Seed', maxSteps: 'Max steps' };
+
+export function SimulationControls() {
+  const status = useSimulation((s) => s.status);
+  const progress = useSimulation((s) => s.progress);
+  const heatmap = useSimulation((s) => s.heatmap);
+  const hasResult = useSimulation((s) => s.result !== null);
+  const panelOpen = useSimulation((s) => s.panelOpen);
+  const signature = useEditor((s) => simulationSignature(s.map));
+  const resultSignature = useSimulation((s) => s.resultSignature);
+  const stale = resultSignature !== null && resultSignature !== signature;
+  const running = status === 'running';
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+
+  return (
+    <div className="jd-sim-controls" role="group" aria-label="Simulation">
+      {running ? (
+        <>
+          <div className="jd-progress" role="progressbar" aria-label="Simulation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div className="jd-progress__bar" style={{ width: `${percent}%` }} />
+          </div>
+          <span className="jd-progress__text">
+            {progress ? `${progress.done.toLocaleString('en')} / ${progress.total.toLocaleString('en')}` : ''}
+          </span>
+          <button type="button" className="jd-button" onClick={simulationActions.cancel}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" className="jd-button jd-button--primary" onClick={simulationActions.run}>
+          ▶ Run simulation
+        </button>
+      )}
+      <button type="button" className="jd-button" aria-pressed={heatmap} onClick={simulationActions.toggleHeatmap} disabled={!hasResult} title="Colour touchpoints by customers lost there">
+        Heatmap
+      </button>
+      <button type="button" className="jd-button" aria-pressed={panelOpen} onClick={() => simulationActions.setPanelOpen(!panelOpen)} title="Results and simulation settings">
+        Results{stale ? ' (stale)' : ''}
+      </button>
+    </div>
+  );
+}
+
+/** Customers, seed and max steps, saved with the map (one undo step per committed change). */
+export function SimulationSettings() {
+  const settings = useEditor((s) => s.map.simulation);
+  const field = (key: SettingKey) => {
+    const commit: Commit = (text) => {
+      const parsed = parseNumber(text, LABELS[key], { ...SIMULATION_LIMITS[key], integer: true });
+      if (!parsed.ok) return parsed.error;
+      if (editorActions.setSimulationSettings({ [key]: parsed.value })) return null;
+      const message = useEditor.getState().lastEditError;
+      editorActions.clearEditError();
+      return message ?? 'That value was refused';
+    };
+    return <CommitField key={key} label={LABELS[key]} value={formatNumber(settings?.[key])} placeholder={DEFAULTS[key].toLocaleString('en')} commit={commit} inputMode="numeric" />;
+  };
+  return (
+    <fieldset className="jd-sim-settings">
+      <legend>Settings</legend>
+      {field('customers')}
+      {field('seed')}
+      {field('maxSteps')}
+      <p className="jd-field__hint">Saved with the map. The same seed gives the same results.</p>
+    </fieldset>
+  );
+}
