@@ -218,3 +218,31 @@ test('HTML and script in a map are shown as text, never run', async ({ page }) =
   expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   expect(await page.locator('.react-flow__node img').count()).toBe(0);
 });
+
+test('a map too large for a link is refused with the link length and a pointer to the file', async ({ page }) => {
+  await openApp(page);
+  let seed = 7;
+  const word = () => {
+    let s = '';
+    for (let i = 0; i < 12; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      s += String.fromCharCode(97 + (seed % 26));
+    }
+    return s;
+  };
+  const nodes = Array.from({ length: 400 }, (_, i) => ({
+    id: `n${i}`,
+    kind: i === 0 ? 'entry' : 'touchpoint',
+    label: `${word()} ${word()}`,
+    position: { x: (i % 20) * 220, y: Math.floor(i / 20) * 160 },
+    friction: [{ id: 'f', note: `${word()} ${word()} ${word()}`, severity: 3 }],
+  }));
+  const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id, weight: 1 }));
+  const file = { format: 'journey-map', version: 1, id: 'big', name: 'Big map', stages: [{ id: 's', name: 'S' }], channels: [], nodes, edges };
+  await page.locator('input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(heading(page)).toHaveText('Big map');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'too large for a link' });
+  await expect(alert).toContainText(/\d{1,3}(,\d{3})+ characters/);
+  await expect(alert).toContainText('Export JSON');
+});

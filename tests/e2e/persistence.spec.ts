@@ -20,6 +20,10 @@ test('two tabs on the same map: the idle tab follows the other tab’s saves', a
 
 test('a stored map that fails validation is kept aside and the app opens on the sample', async ({ page }) => {
   await openApp(page);
+  // Let the first save of the sample land, so it cannot overwrite what the test stores next.
+  const nodes = await page.locator('.react-flow__node').count();
+  const edges = await page.locator('.react-flow__edge').count();
+  await waitForStored(page, { nodes, edges, text: 'Checkout payment' });
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const req = indexedDB.open('journey-designer');
