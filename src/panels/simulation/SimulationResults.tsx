@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JourneyMap } from '../../domain/types';
 import { useEditor } from '../../store/editorStore';
 import { nodeIndex } from '../../store/selectors';
-import { simulationActions, simulationSignature, useSimulation } from '../../store/simulationStore';
+import { lossesByStage, simulationActions, simulationSignature, useSimulation } from '../../store/simulationStore';
 import type { Hotspot, PathCount, SimulationResult } from '../../simulation/types';
 import { SimulationSettings } from './SimulationControls';
 
@@ -112,18 +112,42 @@ function ResultsBody({ result, map, stale }: { result: SimulationResult; map: Jo
         </table>
       </div>
       <div className="jd-results__card">
-        <h3>Top paths</h3>
-        <TopPaths paths={monteCarlo.topPaths} label={label} />
-      </div>
-      <div className="jd-results__card">
         <h3>Journey length</h3>
         <LengthHistogram histogram={monteCarlo.journeyLength.histogram} mean={monteCarlo.journeyLength.mean} expected={exact.expectedSteps} />
       </div>
       <div className="jd-results__card jd-results__card--wide">
-        <h3>Friction hotspots</h3>
-        <Hotspots hotspots={result.hotspots} />
+        <h3>Top paths (click one to highlight it on the canvas)</h3>
+        <TopPaths paths={monteCarlo.topPaths} label={label} />
+      </div>
+      <div className="jd-results__card jd-results__card--wide jd-results__split">
+        <div>
+          <h3>Losses by stage</h3>
+          <StageLosses map={map} abandon={exact.abandon} />
+        </div>
+        <div>
+          <h3>Friction hotspots</h3>
+          <Hotspots hotspots={result.hotspots} />
+        </div>
       </div>
     </div>
+  );
+}
+
+function StageLosses({ map, abandon }: { map: JourneyMap; abandon: Record<string, number> }) {
+  const rows = lossesByStage(map, abandon);
+  const max = Math.max(1, ...rows.map((r) => r.lostPer1000));
+  return (
+    <ul className="jd-stage-losses" aria-label="Customers lost per 1,000 starts, by stage">
+      {rows.map((r) => (
+        <li key={r.stageId ?? 'none'}>
+          <span className="jd-stage-losses__name">{r.name}</span>
+          <span className="jd-stage-losses__bar" aria-hidden="true">
+            <span style={{ width: `${(r.lostPer1000 / max) * 100}%` }} />
+          </span>
+          <span className="jd-stage-losses__value">{Math.round(r.lostPer1000)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

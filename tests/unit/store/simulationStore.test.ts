@@ -65,3 +65,18 @@ describe('heat and flow', () => {
     expect(heatColour(7)).toBe(heatColour(1));
   });
 });
+
+describe('losses by stage', () => {
+  it('sums exact abandonment per stage in stage order, with unstaged nodes last', async () => {
+    const { lossesByStage } = await import('../../../src/store/simulationStore');
+    const map = onlineStoreSample();
+    const abandon = { 'product-page': 0.3, 'live-chat': 0.01, cart: 0.1, 'checkout-payment': 0.05 };
+    const rows = lossesByStage(map, abandon);
+    expect(rows.map((r) => r.name)).toEqual(['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']);
+    expect(rows[1].lostPer1000).toBeCloseTo(310, 9);
+    expect(rows[2].lostPer1000).toBeCloseTo(150, 9);
+    expect(rows[0].lostPer1000).toBe(0);
+    const unstaged = produce(map, (d) => edits.updateNode(d, 'cart', { stage: undefined }));
+    expect(lossesByStage(unstaged, abandon).at(-1)).toEqual({ stageId: null, name: 'No stage', lostPer1000: 100 });
+  });
+});
