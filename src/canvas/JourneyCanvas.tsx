@@ -34,6 +34,20 @@ const PRO_OPTIONS = { hideAttribution: true };
 
 const miniMapColor = (node: Node) => (node.type === 'entry' ? '#6366f1' : node.type === 'outcome' ? '#0f766e' : '#94a3b8');
 
+/** React Flow's select changes for nodes or edges, applied to the store's selection. */
+function applySelectChanges(kind: 'nodes' | 'edges', changes: readonly (NodeChange | EdgeChange)[]): void {
+  const selection = useEditor.getState().selection;
+  const selected = new Set(selection[kind]);
+  let changed = false;
+  for (const change of changes) {
+    if (change.type !== 'select') continue;
+    changed = true;
+    if (change.selected) selected.add(change.id);
+    else selected.delete(change.id);
+  }
+  if (changed) editorActions.select({ ...selection, [kind]: [...selected] });
+}
+
 export function JourneyCanvas() {
   const nodes = useEditor((s) => s.map.nodes);
   const edges = useEditor((s) => s.map.edges);
@@ -62,9 +76,6 @@ export function JourneyCanvas() {
     let sizesChanged = false;
     let dragging: Record<string, Position> | null = null;
     let dropped: Record<string, Position> | null = null;
-    let selectionChanged = false;
-    const { selection } = useEditor.getState();
-    const selected = new Set(selection.nodes);
     for (const change of changes) {
       if (change.type === 'dimensions' && change.dimensions) {
         const prev = measured.current.get(change.id);
@@ -75,31 +86,15 @@ export function JourneyCanvas() {
       } else if (change.type === 'position' && change.position) {
         if (change.dragging) (dragging ??= {})[change.id] = change.position;
         else (dropped ??= {})[change.id] = change.position;
-      } else if (change.type === 'select') {
-        selectionChanged = true;
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
       }
     }
     if (dragging) editorActions.dragNodes(dragging);
     if (dropped) editorActions.endDrag(dropped);
-    if (selectionChanged) editorActions.select({ nodes: [...selected], edges: useEditor.getState().selection.edges });
+    applySelectChanges('nodes', changes);
     if (sizesChanged) measuredChanged();
   }, []);
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const { selection } = useEditor.getState();
-    const selected = new Set(selection.edges);
-    let changed = false;
-    for (const change of changes) {
-      if (change.type === 'select') {
-        changed = true;
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
-      }
-    }
-    if (changed) editorActions.select({ nodes: useEditor.getState().selection.nodes, edges: [...selected] });
-  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => applySelectChanges('edges', changes), []);
 
   const onDelete = useCallback(({ nodes, edges }: { nodes: Node[]; edges: Edge[] }) => {
     editorActions.removeElements(

@@ -4,6 +4,19 @@ import { inspector, nodeCard, openApp, waitForStored } from './support';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** The smallest valid map file: one stage, one entry. */
+const tinyMapFile = (name: string, label: string) =>
+  JSON.stringify({
+    format: 'journey-map',
+    version: 1,
+    id: name.toLowerCase().replace(/\W+/g, '-'),
+    name,
+    stages: [{ id: 's', name: 'Only stage' }],
+    channels: [],
+    nodes: [{ id: 'n', kind: 'entry', label, position: { x: 40, y: 40 }, friction: [] }],
+    edges: [],
+  });
+
 async function renameNode(page: Page, from: string, to: string) {
   await nodeCard(page, from).click();
   const name = inspector(page).getByLabel('Name', { exact: true });
@@ -88,21 +101,11 @@ test('a share link opens the same map in a fresh browser', async ({ page, browse
 
 test('dropping a map file onto the window imports it', async ({ page }) => {
   await openApp(page);
-  const file = {
-    format: 'journey-map',
-    version: 1,
-    id: 'dropped',
-    name: 'Dropped journey',
-    stages: [{ id: 's', name: 'Only stage' }],
-    channels: [],
-    nodes: [{ id: 'n', kind: 'entry', label: 'Came by drop', position: { x: 40, y: 40 }, friction: [] }],
-    edges: [],
-  };
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'dropped.journey.json', { type: 'application/json' }));
     return dt;
-  }, JSON.stringify(file));
+  }, tinyMapFile('Dropped journey', 'Came by drop'));
   const target = page.locator('.react-flow__pane');
   await target.dispatchEvent('dragenter', { dataTransfer });
   await target.dispatchEvent('dragover', { dataTransfer });
@@ -142,22 +145,12 @@ test('the library renames, duplicates, deletes with undo, and starts maps from t
 
 test('pasting map JSON outside a text field imports it as a new map', async ({ page }) => {
   await openApp(page);
-  const file = {
-    format: 'journey-map',
-    version: 1,
-    id: 'pasted',
-    name: 'Pasted journey',
-    stages: [{ id: 's', name: 'Only stage' }],
-    channels: [],
-    nodes: [{ id: 'n', kind: 'entry', label: 'Came by paste', position: { x: 40, y: 40 }, friction: [] }],
-    edges: [],
-  };
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await page.evaluate((text) => {
     const data = new DataTransfer();
     data.setData('text/plain', text);
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, JSON.stringify(file));
+  }, tinyMapFile('Pasted journey', 'Came by paste'));
   await expect(heading(page)).toHaveText('Pasted journey');
   await expect(nodeCard(page, 'Came by paste')).toBeVisible();
 });

@@ -14,16 +14,18 @@ import { heatStyle, overlayClasses, useNodeHeat, useOnPath } from '../simulation
 export const SIMPLE_ZOOM = 0.45;
 const isLowZoom = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
 
-function useChannelName(channelId: string | undefined): string | undefined {
-  return useEditor((s) => channelName(s.map, channelId));
-}
-
-function TouchpointNodeView({ id, selected }: NodeProps) {
+/** What every node card reads: its own node, its channel's name, the zoom level and its simulation overlay. */
+function useNodeView(id: string) {
   const node = useEditor(selectNode(id));
-  const channel = useChannelName(node?.channel);
+  const channel = useEditor((s) => channelName(s.map, node?.channel));
   const simple = useFlowStore(isLowZoom);
   const heat = useNodeHeat(id);
   const onPath = useOnPath(id);
+  return { node, channel, simple, heat, onPath };
+}
+
+function TouchpointNodeView({ id, selected }: NodeProps) {
+  const { node, channel, simple, heat, onPath } = useNodeView(id);
   if (!node) return null;
   return (
     <div
@@ -49,11 +51,7 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
 }
 
 function EntryNodeView({ id, selected }: NodeProps) {
-  const node = useEditor(selectNode(id));
-  const channel = useChannelName(node?.channel);
-  const simple = useFlowStore(isLowZoom);
-  const heat = useNodeHeat(id);
-  const onPath = useOnPath(id);
+  const { node, channel, simple, heat, onPath } = useNodeView(id);
   if (!node) return null;
   return (
     <div className={`jd-node jd-node--entry${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`} style={heatStyle(heat)}>
@@ -66,9 +64,7 @@ function EntryNodeView({ id, selected }: NodeProps) {
 }
 
 function OutcomeNodeView({ id, selected }: NodeProps) {
-  const node = useEditor(selectNode(id));
-  const simple = useFlowStore(isLowZoom);
-  const onPath = useOnPath(id);
+  const { node, simple, onPath } = useNodeView(id);
   if (!node) return null;
   const success = node.result !== 'failure';
   return (
