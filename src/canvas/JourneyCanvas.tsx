@@ -5,18 +5,21 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Edge,
   type EdgeChange,
   type Node,
   type NodeChange,
   type OnMoveEnd,
+  type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { GRID } from '../domain/layout';
 import type { Position } from '../domain/types';
 import { editorActions, useEditor } from '../store/editorStore';
@@ -31,6 +34,16 @@ const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+
+/** Below this zoom the dots are noise, and moving them every pan step redraws the whole canvas. */
+const GRID_MIN_ZOOM = 0.75;
+/** Above this many nodes the mini map (every node redrawn on each pan step) starts hidden; a control shows it. */
+const MINIMAP_MAX_NODES = 1000;
+const showGrid = (s: ReactFlowState) => s.transform[2] >= GRID_MIN_ZOOM;
+
+const DotGrid = memo(function DotGrid() {
+  return useFlowStore(showGrid) ? <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" /> : null;
+});
 
 const miniMapColor = (node: Node) => (node.type === 'entry' ? '#6366f1' : node.type === 'outcome' ? '#0f766e' : '#94a3b8');
 
@@ -56,6 +69,8 @@ export function JourneyCanvas() {
   const mapEpoch = useEditor((s) => s.mapEpoch);
   const flow = useReactFlow();
   const fitJourney = useFitJourney();
+  const [miniMap, setMiniMap] = useState<boolean | null>(null);
+  const miniMapShown = miniMap ?? nodes.length <= MINIMAP_MAX_NODES;
 
   const measured = useRef(new Map<string, Measured>());
   const [measuredVersion, measuredChanged] = useReducer((n: number) => n + 1, 0);
@@ -149,9 +164,13 @@ export function JourneyCanvas() {
       aria-label="Journey canvas"
     >
       <StageBands />
-      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
-      <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
-      <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
+      <DotGrid />
+      {miniMapShown && <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />}
+      <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+        <ControlButton onClick={() => setMiniMap(!miniMapShown)} aria-label="Mini map" aria-pressed={miniMapShown} title={miniMapShown ? 'Hide the mini map' : 'Show the mini map'}>
+          ▣
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }

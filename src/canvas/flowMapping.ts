@@ -4,10 +4,28 @@
  * are unchanged so React Flow keeps its internal node state and re-renders only what changed.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, Position as Side } from '@xyflow/react';
+import { NODE_WIDTH } from '../domain/layout';
 import type { JourneyEdge, JourneyNode, Position } from '../domain/types';
 
 const NO_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+/** Rough card heights, used until a node has been on screen and measured. */
+const HEIGHT_ESTIMATE = { entry: 60, touchpoint: 110, outcome: 50 } as const;
+const HANDLE = 10;
+
+/**
+ * Without a size and handles React Flow renders every unmeasured node, off screen too, so opening a big map
+ * mounted all of them; with an estimate only visible nodes mount, and the ResizeObserver corrects both.
+ */
+function estimatedSize(node: JourneyNode): Pick<Node, 'initialWidth' | 'initialHeight' | 'handles'> {
+  const height = HEIGHT_ESTIMATE[node.kind];
+  const y = height / 2 - HANDLE / 2;
+  const handles: NonNullable<Node['handles']> = [];
+  if (node.kind !== 'entry') handles.push({ type: 'target', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE });
+  if (node.kind !== 'outcome') handles.push({ type: 'source', position: Side.Right, x: NODE_WIDTH - HANDLE / 2, y, width: HANDLE, height: HANDLE });
+  return { initialWidth: NODE_WIDTH, initialHeight: height, handles };
+}
 
 export interface Measured {
   width: number;
@@ -50,7 +68,7 @@ export class FlowNodeMapper {
           data: NO_DATA,
           selected: isSelected,
           ariaLabel: `${source.kind === 'touchpoint' ? 'Touchpoint' : source.kind === 'entry' ? 'Entry' : 'Outcome'}: ${source.label}`,
-          ...(size ? { measured: size } : {}),
+          ...(size ? { measured: size } : estimatedSize(source)),
         };
         entry = { source, selected: isSelected, position, measured: size, flow };
       }
