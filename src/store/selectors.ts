@@ -1,26 +1,19 @@
 import type { JourneyEdge, JourneyNode } from '../domain/types';
 import type { EditorState } from './editorStore';
 
-/** id → node, computed once per nodes array (immer gives a new array only when nodes change). */
-const nodeIndexCache = new WeakMap<readonly JourneyNode[], Map<string, JourneyNode>>();
-export function nodeIndex(nodes: readonly JourneyNode[]): Map<string, JourneyNode> {
-  let index = nodeIndexCache.get(nodes);
+/** id → item, computed once per array (immer gives a new array only when its items change). */
+const indexCache = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
+function idIndex<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  let index = indexCache.get(items) as Map<string, T> | undefined;
   if (!index) {
-    index = new Map(nodes.map((n) => [n.id, n]));
-    nodeIndexCache.set(nodes, index);
+    index = new Map(items.map((item) => [item.id, item]));
+    indexCache.set(items, index);
   }
   return index;
 }
 
-const edgeIndexCache = new WeakMap<readonly JourneyEdge[], Map<string, JourneyEdge>>();
-export function edgeIndex(edges: readonly JourneyEdge[]): Map<string, JourneyEdge> {
-  let index = edgeIndexCache.get(edges);
-  if (!index) {
-    index = new Map(edges.map((e) => [e.id, e]));
-    edgeIndexCache.set(edges, index);
-  }
-  return index;
-}
+export const nodeIndex = (nodes: readonly JourneyNode[]): Map<string, JourneyNode> => idIndex(nodes);
+export const edgeIndex = (edges: readonly JourneyEdge[]): Map<string, JourneyEdge> => idIndex(edges);
 
 /** source id → { total outgoing weight, number of outgoing edges }, once per edges array. */
 const outgoingCache = new WeakMap<readonly JourneyEdge[], Map<string, { total: number; count: number }>>();

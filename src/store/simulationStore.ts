@@ -9,6 +9,7 @@ import { DEFAULT_SEVERITY_DROP_OFF, type JourneyMap } from '../domain/types';
 import type { FromWorker, ToWorker } from '../simulation/messages';
 import type { SimulationResult } from '../simulation/types';
 import { useEditor } from './editorStore';
+import { nodeIndex, outgoingTotals } from './selectors';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -77,16 +78,15 @@ export function deriveHeatAndFlow(map: JourneyMap, result: SimulationResult): Pi
   for (const [id, p] of Object.entries(result.exact.abandon)) heat[id] = { lostPer1000: p * 1000, level: maxLost > 0 ? p / maxLost : 0 };
 
   const severity = result.settings.severityDropOff ?? DEFAULT_SEVERITY_DROP_OFF;
-  const totals = new Map<string, number>();
-  for (const e of map.edges) totals.set(e.source, (totals.get(e.source) ?? 0) + e.weight);
-  const nodes = new Map(map.nodes.map((n) => [n.id, n]));
+  const totals = outgoingTotals(map.edges);
+  const nodes = nodeIndex(map.nodes);
   const raw: Record<string, number> = {};
   let maxFlow = 0;
   for (const e of map.edges) {
     const source = nodes.get(e.source);
     const visits = result.exact.expectedVisits[e.source] ?? 0;
     if (!source || !Number.isFinite(visits)) continue;
-    const f = visits * (1 - effectiveDropOff(source, severity)) * (e.weight / (totals.get(e.source) ?? 1));
+    const f = visits * (1 - effectiveDropOff(source, severity)) * (e.weight / (totals.get(e.source)?.total ?? 1));
     raw[e.id] = f;
     maxFlow = Math.max(maxFlow, f);
   }
