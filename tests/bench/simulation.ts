@@ -1,8 +1,18 @@
 /**
- * `npm run bench`: figures for the simulation engines (printed, not asserted). Each figure is the best of a
- * few repetitions, to see through other work on the machine; the load average is printed alongside.
+ * `npm run bench`: figures for the simulation engines (printed, not asserted). Each figure is the best of
+ * several repetitions, to see through other work on the machine; the load average is printed alongside.
+ *
+ * The measurements run in a plain Node process on an esbuild bundle of this file, not under tsx: tsx's module
+ * loader makes V8 give up its "array buffers are never detached" assumption, after which optimised code
+ * checks for a detached buffer on every typed-array access. The app (a bundle in a browser worker) never
+ * pays for that, so the figures would understate the engine. The last section shows the difference.
  */
-import { loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onlineStoreSample } from '../../src/domain/samples/onlineStore';
 import { compileJourney, KIND_OUTCOME, type CompiledJourney } from '../../src/simulation/compile';
 import { analyseExact } from '../../src/simulation/exact';
@@ -14,6 +24,7 @@ import { generateJourneyMap } from './generateJourneyMap';
 const now = () => performance.now();
 const fmt = (x: number, digits = 1) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const millions = (perMs: number) => `${fmt(perMs / 1e3)} M/s`;
+const pad = (s: string, n: number) => s.padStart(n);
 
 function best<T>(reps: number, run: () => T): { ms: number; value: T } {
   let bestMs = Infinity;
@@ -27,7 +38,11 @@ function best<T>(reps: number, run: () => T): { ms: number; value: T } {
   return { ms: bestMs, value };
 }
 
-/** The ceiling: the same inlined xoshiro128** as the walk, doing nothing but draw. */
+/**
+ * The ceiling: the generator alone, exactly as the walk runs it (xoshiro128** with its state in four local
+ * int32 variables, one 32-bit output per iteration), each output consumed (XORed into a result that is
+ * returned), so the JIT can drop nothing. A step of the walk needs at least this much work.
+ */
 function prngOnly(count: number, state: Int32Array): number {
   let s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3], acc = 0;
   for (let i = 0; i < count; i++) {
@@ -36,22 +51,41 @@ function prngOnly(count: number, state: Int32Array): number {
     const t = s1 << 9;
     s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
   }
-  return acc ^ s0 ^ s1 ^ s2 ^ s3;
+  state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+  return acc;
 }
 
-function prngThroughput(draws: number): number {
-  const state = new Int32Array(seedState(1).buffer);
-  for (let i = 0; i < 5; i++) prngOnly(1e6, state); // warm up
-  return draws / best(5, () => prngOnly(draws, state)).ms;
+const PRNG_DRAWS = 20_000_000;
+const prngState = new Int32Array(seedState(1).buffer);
+let sink = 0;
+function timePrng(): number {
+  const t0 = now();
+  sink ^= prngOnly(PRNG_DRAWS, prngState);
+  return now() - t0;
 }
 
-function monteCarlo(journey: CompiledJourney, customers: number, trackPaths = true) {
-  const { ms, value } = best(5, () => {
-    const runner = new MonteCarloRunner(journey, { seed: 1, maxSteps: 200, trackPaths });
-    runner.step(customers);
-    return runner.finish();
-  });
-  return { ms, transitions: value.transitions, perMs: value.transitions / ms };
+/** The app's runner, as simulateJourney uses it: build the tables, walk `customers`, collect the results. */
+function runMonteCarlo(journey: CompiledJourney, customers: number, trackPaths: boolean) {
+  const runner = new MonteCarloRunner(journey, { seed: 1, maxSteps: 200, trackPaths });
+  runner.step(customers);
+  return runner.finish();
+}
+
+/**
+ * Walk runs interleaved with generator-only runs, so both see the same machine; best of `reps` for each.
+ * Throughput is transitions (steps) per second of the whole run: tables, walk and results.
+ */
+function monteCarloVsPrng(journey: CompiledJourney, customers: number, trackPaths: boolean, reps: number) {
+  let walkMs = Infinity, prngMs = Infinity;
+  let result!: ReturnType<typeof runMonteCarlo>;
+  for (let r = 0; r < reps; r++) {
+    const t0 = now();
+    result = runMonteCarlo(journey, customers, trackPaths);
+    walkMs = Math.min(walkMs, now() - t0);
+    prngMs = Math.min(prngMs, timePrng());
+  }
+  const steps = result.transitions / walkMs, draws = PRNG_DRAWS / prngMs;
+  return { walkMs, steps, draws, ratio: steps / draws, result };
 }
 
 function largestComponent(journey: CompiledJourney): { largest: number; cyclic: number } {
@@ -64,82 +98,125 @@ function largestComponent(journey: CompiledJourney): { largest: number; cyclic: 
   return { largest, cyclic };
 }
 
-const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-console.log(`Simulation benchmark — Node ${process.version}, load average ${load}\n`);
+function measure(): void {
+  const sample = compileJourney(onlineStoreSample());
+  // First thing in a fresh process: the cold figure includes V8 compiling the walk.
+  const cold = best(1, () => runMonteCarlo(sample, 1_000_000, true)).ms;
 
-console.log('Generator');
-const ceiling = prngThroughput(50_000_000);
-console.log(`  xoshiro128** inlined, draws only          ${millions(ceiling)}`);
-const rng = new Xoshiro128(1);
-const methodRate = 20_000_000 / best(3, () => {
-  let acc = 0;
-  for (let i = 0; i < 20_000_000; i++) acc ^= rng.nextUint32();
-  return acc;
-}).ms;
-console.log(`  Xoshiro128.nextUint32() method calls      ${millions(methodRate)}\n`);
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Simulation benchmark — Node ${process.version} (plain process, bundled), load average ${load}\n`);
 
-console.log('Monte Carlo (one core)');
-const sample = compileJourney(onlineStoreSample());
-const cold = (() => {
-  const t0 = now();
-  const runner = new MonteCarloRunner(sample, { seed: 7, maxSteps: 200 });
-  runner.step(1_000_000);
-  runner.finish();
-  return now() - t0;
-})();
-for (const [name, journey, customers] of [
-  ['sample map (13 nodes)', sample, 1_000_000],
-  ['generated 2,000 nodes', compileJourney(generateJourneyMap({ nodes: 2000, seed: 1 })), 100_000],
-] as const) {
-  const withPaths = monteCarlo(journey, customers);
-  const withoutPaths = monteCarlo(journey, customers, false);
-  const prng = prngThroughput(20_000_000);
-  console.log(`  ${name}: ${customers.toLocaleString('en')} customers, ${fmt(withPaths.transitions / customers, 2)} steps each`);
-  console.log(`    with top paths      ${fmt(withPaths.ms)} ms   ${millions(withPaths.perMs)}   ${fmt((100 * withPaths.perMs) / prng)}% of PRNG-only (${millions(prng)})`);
-  console.log(`    without top paths   ${fmt(withoutPaths.ms)} ms   ${millions(withoutPaths.perMs)}   ${fmt((100 * withoutPaths.perMs) / prng)}% of PRNG-only`);
-}
-console.log(`  1,000,000 customers on the sample map, first run in a fresh process (cold JIT): ${fmt(cold)} ms\n`);
+  console.log('Generator (xoshiro128**)');
+  for (let i = 0; i < 3; i++) timePrng(); // warm up
+  const ceiling = PRNG_DRAWS / best(7, timePrng).ms;
+  console.log(`  inlined, draws only (the ceiling)        ${millions(ceiling)}`);
+  const rng = new Xoshiro128(1);
+  const methodRate = 20_000_000 / best(3, () => {
+    let acc = 0;
+    for (let i = 0; i < 20_000_000; i++) acc ^= rng.nextUint32();
+    return acc;
+  }).ms;
+  console.log(`  Xoshiro128.nextUint32() method calls      ${millions(methodRate)}\n`);
 
-console.log('Exact analysis (best of 5)');
-console.log('  nodes   edges  largest loop  cyclic parts   compile     solve   what-if');
-for (const nodes of [500, 2000, 10_000]) {
-  const map = generateJourneyMap({ nodes, seed: 1 });
-  const compile = best(5, () => compileJourney(map));
-  const journey = compile.value;
-  const solve = best(5, () => analyseExact(journey));
-  const whatIf = best(5, () => analyseWhatIf(solve.value));
-  const { largest, cyclic } = largestComponent(journey);
-  console.log(
-    `  ${String(nodes).padStart(6)} ${String(map.edges.length).padStart(7)} ${String(largest).padStart(13)} ${String(cyclic).padStart(13)}` +
-      ` ${fmt(compile.ms, 2).padStart(8)} ms ${fmt(solve.ms, 2).padStart(6)} ms ${fmt(whatIf.ms, 2).padStart(6)} ms`,
-  );
-}
-
-console.log('\nUplift and removal effect for every node, 2,000-node map');
-{
-  const journey = compileJourney(generateJourneyMap({ nodes: 2000, seed: 1 }));
-  const chain = analyseExact(journey);
-  const identities = best(5, () => analyseWhatIf(chain));
-  const sampleNodes: number[] = [];
-  for (let k = 0; k < journey.n && sampleNodes.length < 100; k += 7) if (journey.kind[k] !== KIND_OUTCOME) sampleNodes.push(k);
-  const t0 = now();
-  for (const k of sampleNodes) {
-    successWithDropOff(journey, k, 0);
-    successWithDropOff(journey, k, 1);
+  console.log('Monte Carlo on one core: the real runner (tables, walk, results), best of several runs,');
+  console.log('each next to a generator-only run; a step takes exactly one draw.');
+  const generated = compileJourney(generateJourneyMap({ nodes: 2000, seed: 1 }));
+  for (const [name, journey, customers, reps] of [
+    ['sample map (13 nodes)', sample, 1_000_000, 9],
+    ['generated 2,000 nodes', generated, 100_000, 21],
+    ['generated 2,000 nodes', generated, 1_000_000, 5],
+  ] as const) {
+    const withPaths = monteCarloVsPrng(journey, customers, true, reps);
+    const withoutPaths = monteCarloVsPrng(journey, customers, false, reps);
+    const { result } = withPaths;
+    console.log(
+      `  ${name}: ${customers.toLocaleString('en')} customers, ${fmt(result.transitions / customers, 2)} steps each,` +
+        ` ${result.distinctPathsTracked.toLocaleString('en')} distinct paths tracked${result.topPathsExact ? '' : ' (table pruned)'}`,
+    );
+    for (const [label, m] of [['with top paths   ', withPaths], ['without top paths', withoutPaths]] as const) {
+      console.log(
+        `    ${label}  ${pad(fmt(m.walkMs), 6)} ms  ${pad(millions(m.steps), 10)} steps  ${pad(fmt(100 * m.ratio), 4)}% of PRNG-only (${millions(m.draws)})`,
+      );
+    }
   }
-  const perNode = (now() - t0) / sampleNodes.length;
-  let transient = 0;
-  for (let k = 0; k < journey.n; k++) if (journey.kind[k] !== KIND_OUTCOME) transient++;
-  console.log(`  first-passage identities (one solve + diagonal of the fundamental matrix): ${fmt(identities.ms, 2)} ms`);
-  console.log(`  re-solving per node instead: ${fmt(perNode, 2)} ms per node → about ${fmt((perNode * transient) / 1000, 1)} s for ${transient} nodes`);
+  console.log(`  1,000,000 customers on the sample map with top paths, first run in a fresh process: ${fmt(cold)} ms\n`);
+
+  console.log('Exact analysis (best of 5)');
+  console.log('  nodes   edges  largest loop  cyclic parts   compile     solve   what-if');
+  for (const nodes of [500, 2000, 10_000]) {
+    const map = generateJourneyMap({ nodes, seed: 1 });
+    const compile = best(5, () => compileJourney(map));
+    const journey = compile.value;
+    const solve = best(5, () => analyseExact(journey));
+    const whatIf = best(5, () => analyseWhatIf(solve.value));
+    const { largest, cyclic } = largestComponent(journey);
+    console.log(
+      `  ${pad(String(nodes), 6)} ${pad(String(map.edges.length), 7)} ${pad(String(largest), 13)} ${pad(String(cyclic), 13)}` +
+        ` ${pad(fmt(compile.ms, 2), 8)} ms ${pad(fmt(solve.ms, 2), 6)} ms ${pad(fmt(whatIf.ms, 2), 6)} ms`,
+    );
+  }
+
+  console.log('\nUplift and removal effect for every node, 2,000-node map');
+  {
+    const journey = generated;
+    const chain = analyseExact(journey);
+    const identities = best(5, () => analyseWhatIf(chain));
+    const sampleNodes: number[] = [];
+    for (let k = 0; k < journey.n && sampleNodes.length < 100; k += 7) if (journey.kind[k] !== KIND_OUTCOME) sampleNodes.push(k);
+    const t0 = now();
+    for (const k of sampleNodes) {
+      successWithDropOff(journey, k, 0);
+      successWithDropOff(journey, k, 1);
+    }
+    const perNode = (now() - t0) / sampleNodes.length;
+    let transient = 0;
+    for (let k = 0; k < journey.n; k++) if (journey.kind[k] !== KIND_OUTCOME) transient++;
+    console.log(`  first-passage identities (one solve + diagonal of the fundamental matrix): ${fmt(identities.ms, 2)} ms`);
+    console.log(`  re-solving per node instead: ${fmt(perNode, 2)} ms per node → about ${fmt((perNode * transient) / 1000, 1)} s for ${transient} nodes`);
+  }
+
+  console.log('\nOne large loop (worst case for the dense per-component solve)');
+  for (const nodes of [300, 1000]) {
+    const map = generateJourneyMap({ nodes, seed: 2, backEdgeProbability: 1, window: 40 });
+    const journey = compileJourney(map);
+    const solve = best(3, () => analyseExact(journey));
+    const whatIf = best(3, () => analyseWhatIf(solve.value));
+    const { largest } = largestComponent(journey);
+    console.log(`  ${nodes} nodes, largest loop ${largest}: solve ${fmt(solve.ms, 1)} ms, what-if ${fmt(whatIf.ms, 1)} ms`);
+  }
+  if (sink === 0.5) console.log(sink); // keeps the generator's output alive
 }
 
-console.log('\nOne large loop (worst case for the dense per-component solve)');
-for (const nodes of [300, 1000]) {
-  const map = generateJourneyMap({ nodes, seed: 2, backEdgeProbability: 1, window: 40 });
-  const journey = compileJourney(map);
-  const solve = best(3, () => analyseExact(journey));
-  const whatIf = best(3, () => analyseWhatIf(solve.value));
-  const { largest } = largestComponent(journey);
-  console.log(`  ${nodes} nodes, largest loop ${largest}: solve ${fmt(solve.ms, 1)} ms, what-if ${fmt(whatIf.ms, 1)} ms`);
+/** The same Monte Carlo runs in this (tsx) process, for comparison. */
+function underTsx(): void {
+  const sample = compileJourney(onlineStoreSample());
+  const generated = compileJourney(generateJourneyMap({ nodes: 2000, seed: 1 }));
+  for (let i = 0; i < 3; i++) timePrng();
+  console.log('\nThe same runner under tsx (typed-array accesses also check for a detached buffer)');
+  for (const [name, journey, customers, reps] of [
+    ['sample map, 1,000,000 customers', sample, 1_000_000, 9],
+    ['2,000 nodes, 100,000 customers', generated, 100_000, 21],
+  ] as const) {
+    const m = monteCarloVsPrng(journey, customers, true, reps);
+    console.log(`  ${name}, with top paths: ${fmt(m.walkMs)} ms, ${millions(m.steps)} steps, ${fmt(100 * m.ratio)}% of PRNG-only (${millions(m.draws)})`);
+  }
+}
+
+if (process.argv.includes('--measure')) {
+  measure();
+} else {
+  // esbuild comes with tsx (the project's TypeScript runner); resolve it from there.
+  const requireFromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const esbuild = requireFromTsx('esbuild') as {
+    buildSync(options: { entryPoints: string[]; bundle: boolean; platform: string; format: string; outfile: string; logLevel: string }): unknown;
+  };
+  const outfile = join(tmpdir(), `journey-designer-bench-${process.pid}.mjs`);
+  try {
+    esbuild.buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+    const child = spawnSync(process.execPath, [outfile, '--measure'], { stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+  underTsx();
 }

@@ -5,6 +5,10 @@ import { analyseJourney } from '../../../src/simulation/simulate';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { arbitraryJourney, gamblersRuin, makeMap, workedExample } from './maps';
 import type { JourneyMap } from '../../../src/domain';
+import { buildWalkTables, endNode, SECOND_DRAW_BELOW, WIDE_CODE } from '../../../src/simulation/alias';
+import type { CompiledJourney } from '../../../src/simulation/compile';
+import { Xoshiro128 } from '../../../src/simulation/prng';
+import { generateJourneyMap } from '../../bench/generateJourneyMap';
 
 const options = { seed: 42, maxSteps: 200 };
 
@@ -25,7 +29,59 @@ function expectAgreement(map: JourneyMap, customers: number, maxSteps = 200) {
   return { exact, mc };
 }
 
+/**
+ * A reference walk, written from the documented draw rules with the reference generator: each customer's
+ * path as text (node indices, then where the journey ended), counted; looping customers left out.
+ */
+function referencePaths(journey: CompiledJourney, customers: number, seed: number, maxSteps: number): Map<string, number> {
+  const { packed, startShift, startInfo, nodeOfBase, wideWord } = buildWalkTables(journey);
+  const rng = new Xoshiro128(seed);
+  const draw = () => rng.nextUint32() | 0;
+  const pick = (i: number, r: number) => (r < packed[i] ? packed[i | 1] ^ packed[i | 2] : packed[i | 2]);
+  const counts = new Map<string, number>();
+  for (let c = 0; c < customers; c++) {
+    let u = draw();
+    let i = (u >>> startShift) << 2;
+    let r = startShift < SECOND_DRAW_BELOW ? draw() >>> 1 : u >>> 1;
+    const entry = packed[startInfo + i + (r < packed[i] ? 0 : 1)];
+    let code = pick(i, r);
+    const path = [nodeOfBase[entry >>> 5]];
+    while ((code >= 0 || code <= WIDE_CODE) && path.length < maxSteps) {
+      const word = code >= 0 ? code : wideWord[WIDE_CODE - code];
+      path.push(nodeOfBase[word >>> 5]);
+      u = draw();
+      i = ((word >>> 5) + (u >>> word)) << 2;
+      r = code >= 0 ? u >>> 1 : draw() >>> 1;
+      code = pick(i, r);
+    }
+    if (code >= 0 || code <= WIDE_CODE) continue;
+    const key = `${path.join(' ')} | ${endNode(code)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 describe('Monte Carlo engine', () => {
+  it('walks as the reference and counts each distinct path under its own 64-bit key', () => {
+    for (const [map, customers, maxSteps] of [
+      [gamblersRuin(12, 0.5, 6), 60_000, 10_000],
+      [generateJourneyMap({ nodes: 2000, seed: 1 }), 60_000, 200],
+    ] as const) {
+      const journey = compileJourney(map);
+      const mc = runMonteCarlo(journey, customers, { seed: 21, maxSteps });
+      const reference = referencePaths(journey, customers, 21, maxSteps);
+      // A collision of keys would merge two paths and track fewer entries than there are paths.
+      expect(mc.distinctPathsTracked).toBe(reference.size);
+      expect(mc.distinctPathsTracked).toBeGreaterThan(10_000);
+      const counts = [...reference.values()].sort((a, b) => b - a);
+      expect(mc.topPaths.concat(mc.topAbandonPaths).map((p) => p.count).sort((a, b) => b - a).slice(0, 5)).toEqual(counts.slice(0, 5));
+      for (const p of mc.topPaths) {
+        const nodes = p.path.map((id) => journey.indexOf.get(id)!);
+        expect(reference.get(`${nodes.slice(0, -1).join(' ')} | ${nodes[nodes.length - 1]}`)).toBe(p.count);
+      }
+    }
+  });
+
   it('is reproducible: same seed, same results; another seed, other results', () => {
     const journey = compileJourney(onlineStoreSample());
     const a = runMonteCarlo(journey, 20_000, options);
@@ -42,6 +98,17 @@ describe('Monte Carlo engine', () => {
     for (const size of [1, 7, 4095, 4097, 10_000, 11_800]) runner.step(size);
     expect(runner.done).toBe(30_000);
     expect(runner.finish()).toEqual(whole);
+  });
+
+  it('keeps exact counts past the int32 counters it adds up in batches', () => {
+    // With maxSteps 10,000 the walk's int32 counters are added up every ~214,000 customers; journeys here
+    // never come near 200 steps, so the same draws give the same results as with maxSteps 200.
+    const journey = compileJourney(workedExample());
+    const long = runMonteCarlo(journey, 450_000, { seed: 5, maxSteps: 10_000 });
+    const short = runMonteCarlo(journey, 450_000, { seed: 5, maxSteps: 200 });
+    expect(long.looping.count).toBe(0);
+    expect({ ...long, maxSteps: 200 }).toEqual(short);
+    expect(Object.values(long.visits).reduce((s, v) => s + v, 0) - long.customers + long.abandoned.count).toBe(long.transitions);
   });
 
   it('counts every customer exactly once', () => {
@@ -73,6 +140,23 @@ describe('Monte Carlo engine', () => {
     );
   });
 
+  it('agrees with the exact engine through a node of more than 4,096 moves (read with two draws)', () => {
+    // hub → 5,000 touchpoints of three weights; a third of the weight leads on to success, the rest to failure.
+    const fan = Array.from({ length: 5000 }, (_, k) => ({ id: `t${k}` }));
+    const edges: [string, string, number?][] = [['in', 'hub']];
+    fan.forEach((t, k) => edges.push(['hub', t.id, 1 + (k % 3)], [t.id, k % 3 === 0 ? 'yes' : 'no']));
+    const map = makeMap(
+      [{ id: 'in', kind: 'entry' }, { id: 'hub', dropOff: 0.05 }, ...fan, { id: 'yes', kind: 'outcome' }, { id: 'no', kind: 'outcome', result: 'failure' }],
+      edges,
+    );
+    const { exact, mc } = expectAgreement(map, 200_000);
+    expect(exact.outcomes.yes).toBeCloseTo((0.95 * 1667) / 9999, 12);
+    expect(mc.topPaths[0].path[1]).toBe('hub');
+    const runner = new MonteCarloRunner(compileJourney(map), options);
+    for (const size of [3, 5000, 10_000]) runner.step(size);
+    expect(runner.finish()).toEqual(runMonteCarlo(compileJourney(map), 15_003, options));
+  });
+
   it('stops journeys after maxSteps steps and reports them as looping', () => {
     const map = makeMap(
       [{ id: 'in', kind: 'entry' }, { id: 'a' }, { id: 'b' }, { id: 'out', kind: 'outcome' }],
@@ -102,7 +186,12 @@ describe('Monte Carlo engine', () => {
     expect(mc.topPaths.length).toBe(10);
     expect(mc.topPaths.every((p, i) => i === 0 || p.count <= mc.topPaths[i - 1].count)).toBe(true);
     expect(mc.topPathsExact).toBe(true);
-    expect(mc.topAbandonPaths[0].path).toEqual(['ad', 'product']);
+    // Leaving at the product page at once and leaving at the chat after it both have probability 0.2 exactly.
+    const abandonAt = Object.fromEntries(mc.topAbandonPaths.map((p) => [p.path.join(' '), p.share]));
+    expect(mc.topAbandonPaths.slice(0, 2).map((p) => p.path.join(' ')).sort()).toEqual(['ad product', 'ad product chat']);
+    for (const share of [abandonAt['ad product'], abandonAt['ad product chat']]) {
+      expect(Math.abs(share - 0.2)).toBeLessThanOrEqual(4 * Math.sqrt((0.2 * 0.8) / 100_000));
+    }
     // Every listed path is a real walk of the map ending at an outcome.
     for (const { path } of mc.topPaths) {
       expect(path[0]).toBe('ad');
