@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { onlineStoreSample } from '../../src/domain/samples/onlineStore';
+
+const SAMPLE = onlineStoreSample();
 
 export const canvas = (page: Page) => page.getByRole('main').locator('.react-flow');
 export const nodeCard = (page: Page, label: string) => page.locator('.react-flow__node').filter({ has: page.locator('.jd-node__label', { hasText: new RegExp(`^${escape(label)}$`) }) });
@@ -9,10 +12,13 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Opens the app on the sample and waits until the whole journey is fitted and drawn (nodes mount as they come into view). */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Online store' })).toBeVisible();
   await expect(nodeCard(page, 'Checkout payment')).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(SAMPLE.nodes.length);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(SAMPLE.edges.length);
 }
 
 /** Drags with the mouse in small steps, as a person would (dnd-kit and React Flow both need movement). */
