@@ -3,11 +3,11 @@ import type { JourneyNode, Severity } from '../domain/types';
 import { editorActions, useEditor } from '../store/editorStore';
 
 const SEVERITIES: { value: Severity; label: string }[] = [
-  { value: 1, label: '1 – minor' },
-  { value: 2, label: '2 – noticeable' },
-  { value: 3, label: '3 – frustrating' },
-  { value: 4, label: '4 – severe' },
-  { value: 5, label: '5 – blocking' },
+  { value: 1, label: '1 minor' },
+  { value: 2, label: '2 noticeable' },
+  { value: 3, label: '3 frustrating' },
+  { value: 4, label: '4 severe' },
+  { value: 5, label: '5 blocking' },
 ];
 
 export function FrictionList({ node }: { node: JourneyNode }) {

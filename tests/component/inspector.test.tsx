@@ -203,7 +203,7 @@ describe('friction notes in the inspector', () => {
 
   it('adds a note on Enter, with another severity', async () => {
     const { user } = renderInspector({ nodes: ['tp-web'] });
-    await user.selectOptions(field('Severity'), '5 – blocking');
+    await user.selectOptions(field('Severity'), '5 blocking');
     await user.type(field('New friction note'), 'Site down{Enter}');
     expect(node('tp-web').friction).toEqual([{ id: expect.any(String), note: 'Site down', severity: 5 }]);
   });
