@@ -1,9 +1,6 @@
+import { isTextInput } from './isTextInput';
 import { useEffect, useState } from 'react';
 import { importFile, importText } from '../panels/files/transfer';
-
-function isTextInput(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 

@@ -1,10 +1,6 @@
+import { isTextInput } from './isTextInput';
 import { useEffect } from 'react';
 import { editorActions } from '../store/editorStore';
-
-function isTextInput(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
-}
 
 /** Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo. Text fields keep their own undo. */
 export function useShortcuts(): void {

@@ -1,16 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { editorActions, useEditor } from '../store/editorStore';
 import { selectEdge, nodeIndex } from '../store/selectors';
-import { CommitField, formatNumber, parseNumber, type Commit } from './fields';
+import { CommitField, formatNumber, parseNumber, refusal, type Commit } from './fields';
 import { NodeInspector } from './NodeInspector';
-
-function refusal(accepted: boolean): string | null {
-  if (accepted) return null;
-  // The field shows the message itself, so the global one is cleared.
-  const message = useEditor.getState().lastEditError ?? 'That value was refused';
-  editorActions.clearEditError();
-  return message;
-}
 
 /** Edits whatever is selected: one node, one edge, several elements, or (nothing selected) the map. */
 export function Inspector() {

@@ -1,22 +1,13 @@
 import { SCORE_RANGES, type Emotion, type OutcomeResult } from '../domain/types';
 import { editorActions, useEditor } from '../store/editorStore';
 import { selectNode } from '../store/selectors';
-import { CommitField, formatNumber, parseNumber, SelectField, type Commit } from './fields';
+import { CommitField, formatNumber, parseNumber, refusal, SelectField, type Commit } from './fields';
 import { FrictionList } from './FrictionList';
 
 const EMOTIONS: Emotion[] = [2, 1, 0, -1, -2];
 const EMOTION_LABELS: Record<Emotion, string> = { 2: '+2 delighted', 1: '+1 pleased', 0: '0 neutral', [-1]: '−1 annoyed', [-2]: '−2 angry' };
 const EMOTION_OPTIONS = [{ value: '', label: 'Not set' }, ...EMOTIONS.map((e) => ({ value: String(e), label: EMOTION_LABELS[e] }))];
 const KIND_TITLES = { entry: 'Entry', touchpoint: 'Touchpoint', outcome: 'Outcome' } as const;
-
-/** Turns a store action's refusal into the field's message. */
-function refusal(accepted: boolean): string | null {
-  if (accepted) return null;
-  // The field shows the message itself, so the global one is cleared.
-  const message = useEditor.getState().lastEditError ?? 'That value was refused';
-  editorActions.clearEditError();
-  return message;
-}
 
 export function NodeInspector({ id }: { id: string }) {
   const node = useEditor(selectNode(id));

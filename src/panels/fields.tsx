@@ -3,9 +3,21 @@
  * refuse invalid input with a message next to the field, keeping the map's last valid value.
  */
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { editorActions, useEditor } from '../store/editorStore';
 
 /** Returns an error message, or null when the value was accepted. */
 export type Commit = (text: string) => string | null;
+
+/**
+ * Turns a store action's answer into a field's message: null when accepted, else why it was refused.
+ * The field shows the message itself, so the global one is cleared.
+ */
+export function refusal(accepted: boolean): string | null {
+  if (accepted) return null;
+  const message = useEditor.getState().lastEditError ?? 'That value was refused';
+  editorActions.clearEditError();
+  return message;
+}
 
 interface CommitFieldProps {
   label: string;

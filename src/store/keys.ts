@@ -1,5 +1,6 @@
 /** What lives where in storage. One record per map, plus a small summary for the library list. */
 import type { JourneyMap } from '../domain/types';
+import type { Viewport } from './editorStore';
 
 export const CURRENT_KEY = 'current';
 export const mapKey = (id: string) => `map:${id}`;
@@ -26,4 +27,12 @@ export interface MapSummary {
 
 export function summarise(map: JourneyMap, updatedAt: number): MapSummary {
   return { id: map.id, name: map.name, updatedAt, nodeCount: map.nodes.length };
+}
+
+/** A stored viewport, or null when what is stored is not one (it is a convenience, never worth a warning). */
+export function validViewport(value: unknown): Viewport | null {
+  const v = value as Partial<Viewport> | undefined;
+  if (!v || typeof v !== 'object') return null;
+  const ok = [v.x, v.y, v.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) && (v.zoom as number) > 0;
+  return ok ? { x: v.x as number, y: v.y as number, zoom: v.zoom as number } : null;
 }

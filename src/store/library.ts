@@ -5,7 +5,7 @@
 import type { JourneyMap } from '../domain/types';
 import { freshId } from '../domain/ids';
 import type { Viewport } from './editorStore';
-import { mapKey, metaKey, summarise, trashKey, viewportKey, type MapSummary, type StoredMap } from './keys';
+import { mapKey, metaKey, summarise, trashKey, validViewport, viewportKey, type MapSummary, type StoredMap } from './keys';
 import type { ValidateStored } from './persistence';
 import type { KeyValueStorage } from './storage';
 
@@ -42,8 +42,7 @@ export async function readMap(storage: KeyValueStorage, validate: ValidateStored
   if (!record) return { ok: false, problems: ['this map is no longer saved in this browser'] };
   const result = validate(record.map);
   if (!result.ok) return result;
-  const v = (await storage.get<Viewport>(viewportKey(id))) ?? null;
-  const viewport = v && [v.x, v.y, v.zoom].every(Number.isFinite) && v.zoom > 0 ? v : null;
+  const viewport = validViewport(await storage.get<unknown>(viewportKey(id)));
   return { ok: true, map: result.map, rev: typeof record.rev === 'number' ? record.rev : 0, viewport };
 }
 

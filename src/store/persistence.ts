@@ -6,7 +6,7 @@
  */
 import type { JourneyMap } from '../domain/types';
 import { editorActions, useEditor, type Viewport } from './editorStore';
-import { CURRENT_KEY, mapKey, metaKey, quarantineKey, summarise, viewportKey, type StoredMap } from './keys';
+import { CURRENT_KEY, mapKey, metaKey, quarantineKey, summarise, validViewport, viewportKey, type StoredMap } from './keys';
 import { isQuotaError, type KeyValueStorage } from './storage';
 
 
@@ -76,8 +76,13 @@ export function startPersistence(options: PersistenceOptions): Persistence {
 
   const dirty = () => useEditor.getState().map !== savedMap;
 
-  async function readStored(id: string): Promise<{ ok: true; map: JourneyMap; rev: number } | { ok: false; problems: string[]; raw: unknown }> {
-    const raw = await storage.get<unknown>(mapKey(id));
+  type Parsed = { ok: true; map: JourneyMap; rev: number } | { ok: false; problems: string[]; raw: unknown };
+
+  async function readStored(id: string): Promise<Parsed> {
+    return parseStored(await storage.get<unknown>(mapKey(id)));
+  }
+
+  function parseStored(raw: unknown): Parsed {
     const rec = raw as Partial<StoredMap> | undefined;
     const result = validate(rec?.map);
     if (!result.ok) return { ok: false, problems: result.problems, raw };
@@ -91,9 +96,10 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     try {
       const currentId = await storage.get<string>(CURRENT_KEY);
       if (typeof currentId === 'string') {
+        // Read once: a big map's record is costly to clone out of IndexedDB.
         const raw = await storage.get<unknown>(mapKey(currentId));
         if (raw !== undefined) {
-          const stored = await readStored(currentId);
+          const stored = parseStored(raw);
           if (stored.ok) {
             map = stored.map;
             knownRev.set(map.id, stored.rev);
@@ -316,9 +322,3 @@ function openChannel(): BroadcastChannelLike | null {
   return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('journey-designer');
 }
 
-function validViewport(value: unknown): Viewport | null {
-  const v = value as Partial<Viewport> | undefined;
-  if (!v || typeof v !== 'object') return null;
-  const ok = [v.x, v.y, v.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) && (v.zoom as number) > 0;
-  return ok ? { x: v.x as number, y: v.y as number, zoom: v.zoom as number } : null;
-}

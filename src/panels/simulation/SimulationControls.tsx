@@ -2,7 +2,7 @@
 import { SIMULATION_LIMITS } from '../../domain/edits';
 import { editorActions, useEditor } from '../../store/editorStore';
 import { simulationActions, simulationSignature, useSimulation } from '../../store/simulationStore';
-import { CommitField, formatNumber, parseNumber, type Commit } from '../fields';
+import { CommitField, formatNumber, parseNumber, refusal, type Commit } from '../fields';
 
 const DEFAULTS = { customers: 10_000, seed: 1, maxSteps: 200 };
 type SettingKey = keyof typeof DEFAULTS;
@@ -56,10 +56,7 @@ export function SimulationSettings() {
     const commit: Commit = (text) => {
       const parsed = parseNumber(text, LABELS[key], { ...SIMULATION_LIMITS[key], integer: true });
       if (!parsed.ok) return parsed.error;
-      if (editorActions.setSimulationSettings({ [key]: parsed.value })) return null;
-      const message = useEditor.getState().lastEditError;
-      editorActions.clearEditError();
-      return message ?? 'That value was refused';
+      return refusal(editorActions.setSimulationSettings({ [key]: parsed.value }));
     };
     return <CommitField key={key} label={LABELS[key]} value={formatNumber(settings?.[key])} placeholder={DEFAULTS[key].toLocaleString('en')} commit={commit} inputMode="numeric" />;
   };

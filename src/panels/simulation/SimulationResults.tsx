@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JourneyMap } from '../../domain/types';
 import { useEditor } from '../../store/editorStore';
 import { nodeIndex } from '../../store/selectors';
-import { lossesByStage, simulationActions, simulationSignature, useSimulation } from '../../store/simulationStore';
+import { isStale, lossesByStage, simulationActions, useSimulation } from '../../store/simulationStore';
 import type { Hotspot, PathCount, SimulationResult } from '../../simulation/types';
 import { SimulationSettings } from './SimulationControls';
 
@@ -18,7 +18,7 @@ export default function SimulationResults() {
     useShallow((s) => ({ result: s.result, error: s.error, status: s.status, resultSignature: s.resultSignature })),
   );
   const map = useEditor((s) => s.map);
-  const stale = result !== null && resultSignature !== simulationSignature(map);
+  const stale = isStale({ result, resultSignature }, map);
   return (
     <section className="jd-results" aria-label="Simulation results">
       <header className="jd-results__head">
