@@ -4,7 +4,8 @@
  * break an invariant: unique ids, edges only between existing nodes, no edge out of an outcome.
  */
 import { freshId } from './ids';
-import { stageForPosition } from './layout';
+import { bandsRight, centredInBand, NODE_WIDTH, stageBands, stageForPosition } from './layout';
+import { canConnectInMap, connectionRuleText } from './rules';
 import {
   DEFAULT_CHANNELS,
   DEFAULT_STAGES,
@@ -22,7 +23,7 @@ export class EditError extends Error {
   override name = 'EditError';
 }
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new EditError(message);
 }
 
@@ -42,14 +43,22 @@ function requireEdge(map: JourneyMap, id: string): JourneyEdge {
   return edge;
 }
 
-function requireFinitePosition(position: Position): void {
+/** Largest |x| or |y| of a position: far beyond any real map, small enough that fitting the view stays finite. */
+export const MAX_COORDINATE = 10_000_000;
+
+export function requireFinitePosition(position: Position): void {
   if (!(Number.isFinite(position.x) && Number.isFinite(position.y))) fail('A position must be a finite number of pixels');
+  if (Math.abs(position.x) > MAX_COORDINATE || Math.abs(position.y) > MAX_COORDINATE) {
+    fail(`A position must be within ${MAX_COORDINATE.toLocaleString('en')} pixels of the origin`);
+  }
 }
 
-function allIds(map: JourneyMap): Set<string> {
+/** Nodes, edges and sticky notes share one id space (they are all elements of the canvas). */
+export function allIds(map: JourneyMap): Set<string> {
   const ids = new Set<string>();
   for (const n of map.nodes) ids.add(n.id);
   for (const e of map.edges) ids.add(e.id);
+  for (const note of map.notes) ids.add(note.id);
   return ids;
 }
 
@@ -62,6 +71,7 @@ export function createMap(init: Partial<JourneyMap> = {}): JourneyMap {
     channels: init.channels ?? DEFAULT_CHANNELS.map((c) => ({ ...c })),
     nodes: init.nodes ?? [],
     edges: init.edges ?? [],
+    notes: init.notes ?? [],
     ...(init.simulation ? { simulation: init.simulation } : {}),
   };
 }
@@ -125,6 +135,7 @@ export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void 
   if (patch.emotion !== undefined && !(Number.isInteger(patch.emotion) && patch.emotion >= -2 && patch.emotion <= 2)) {
     fail('Emotion must be a whole number from -2 to 2');
   }
+  const stageChanged = 'stage' in patch && patch.stage !== node.stage;
   for (const [key, value] of Object.entries(patch) as [keyof NodePatch, unknown][]) {
     if (value === undefined) {
       delete node[key];
@@ -132,19 +143,51 @@ export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void 
       (node as unknown as Record<string, unknown>)[key] = value;
     }
   }
+  if (stageChanged) placeInStageColumn(map, node);
 }
 
-/** Moves nodes; each node's stage follows the band its centre lands in. */
+/** Rough card heights before the canvas has measured a card: what placement and layout assume. */
+export const NODE_HEIGHT_ESTIMATE = { entry: 60, touchpoint: 110, outcome: 50 } as const;
+const PLACEMENT_GAP = 20;
+
+/**
+ * Moves a node whose stage was just set into that stage's column (or, with no stage, just right of the
+ * bands), keeping its height on the canvas unless another card is there: then it goes down to the first
+ * free spot. The data and the picture then agree.
+ */
+function placeInStageColumn(map: JourneyMap, node: JourneyNode): void {
+  const band = stageBands(map).find((b) => b.id === node.stage);
+  const x = band ? centredInBand(band) : bandsRight(map) + 40;
+  const height = NODE_HEIGHT_ESTIMATE[node.kind];
+  let y = node.position.y;
+  const others = map.nodes.filter((n) => n !== node && Math.abs(n.position.x - x) < NODE_WIDTH);
+  for (let guard = 0; guard < 10_000; guard++) {
+    const blocker = others.find((n) => y < n.position.y + NODE_HEIGHT_ESTIMATE[n.kind] + PLACEMENT_GAP && n.position.y < y + height + PLACEMENT_GAP);
+    if (!blocker) break;
+    y = blocker.position.y + NODE_HEIGHT_ESTIMATE[blocker.kind] + PLACEMENT_GAP;
+  }
+  node.position = { x, y };
+}
+
+/** Moves nodes and sticky notes; each node's stage follows the band its centre lands in. */
 export function moveNodes(map: JourneyMap, positions: Record<string, Position>): void {
+  const nodes = new Map(map.nodes.map((n) => [n.id, n]));
+  const notes = new Map(map.notes.map((n) => [n.id, n]));
   for (const [id, position] of Object.entries(positions)) {
-    requireNode(map, id);
+    if (!nodes.has(id) && !notes.has(id)) fail(`There is no node "${id}"`);
     requireFinitePosition(position);
   }
   for (const [id, position] of Object.entries(positions)) {
-    const node = requireNode(map, id);
+    const note = notes.get(id);
+    if (note) {
+      note.position = { x: position.x, y: position.y };
+      continue;
+    }
+    const node = nodes.get(id) as JourneyNode;
     node.position = { x: position.x, y: position.y };
     const stage = stageForPosition(map, position);
     if (stage !== undefined) node.stage = stage;
+    else delete node.stage;
   }
 }
 
@@ -165,10 +208,11 @@ export function setScores(map: JourneyMap, id: string, scores: Scores): void {
   else node.scores = next;
 }
 
-/** Removes nodes and every edge that touches them, as one edit. */
+/** Removes nodes (and sticky notes) with these ids and every edge that touches them, as one edit. */
 export function removeNodes(map: JourneyMap, ids: readonly string[]): void {
   const gone = new Set(ids);
   // Arrays are replaced only when something goes, so removing nothing is no change (and no undo step).
+  if (map.notes.some((n) => gone.has(n.id))) map.notes = map.notes.filter((n) => !gone.has(n.id));
   if (!map.nodes.some((n) => gone.has(n.id))) return;
   map.nodes = map.nodes.filter((n) => !gone.has(n.id));
   map.edges = map.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
@@ -186,11 +230,8 @@ export interface NewEdge {
 export function connect(map: JourneyMap, init: NewEdge): string {
   const source = requireNode(map, init.source);
   const target = requireNode(map, init.target);
-  if (source.kind === 'outcome') fail(`"${source.label}" is an outcome: a journey ends there, so it cannot lead anywhere`);
-  if (target.kind === 'entry') fail(`"${target.label}" is an entry: customers start there, nothing leads into it`);
-  if (map.edges.some((e) => e.source === init.source && e.target === init.target)) {
-    fail(`"${source.label}" already leads to "${target.label}"`);
-  }
+  const allowed = canConnectInMap(map, init.source, init.target);
+  if (!allowed.ok) fail(connectionRuleText(allowed.rule, source.label, target.label));
   const weight = init.weight ?? 1;
   if (!(weight > 0 && Number.isFinite(weight))) fail('Weight must be above 0');
   const taken = allIds(map);
@@ -231,6 +272,17 @@ export function addFriction(map: JourneyMap, nodeId: string, note: string, sever
   return friction.id;
 }
 
+/** Rewrites a friction note's text and/or severity. */
+export function updateFriction(map: JourneyMap, nodeId: string, frictionId: string, patch: { note?: string; severity?: Severity }): void {
+  const note = requireNode(map, nodeId).friction.find((f) => f.id === frictionId);
+  if (!note) fail(`There is no friction note "${frictionId}"`);
+  const text = patch.note?.trim();
+  if (text === '') fail('A friction note needs some text');
+  if (patch.severity !== undefined && !(Number.isInteger(patch.severity) && patch.severity >= 1 && patch.severity <= 5)) fail('Severity must be 1 to 5');
+  if (text !== undefined && text !== note.note) note.note = text;
+  if (patch.severity !== undefined && patch.severity !== note.severity) note.severity = patch.severity;
+}
+
 export function resolveFriction(map: JourneyMap, nodeId: string, frictionId: string, resolved: boolean): void {
   const note = requireNode(map, nodeId).friction.find((f) => f.id === frictionId);
   if (!note) fail(`There is no friction note "${frictionId}"`);
@@ -266,6 +318,12 @@ export function invariantProblems(map: JourneyMap): string[] {
     if (!kinds.has(e.source)) problems.push(`edges[${i}].source: there is no node "${e.source}"`);
     if (!kinds.has(e.target)) problems.push(`edges[${i}].target: there is no node "${e.target}"`);
     if (kinds.get(e.source) === 'outcome') problems.push(`edges[${i}].source: "${e.source}" is an outcome; edges cannot leave an outcome`);
+    if (kinds.get(e.target) === 'entry') problems.push(`edges[${i}].target: "${e.target}" is an entry; edges cannot lead into an entry`);
+    if (e.source === e.target) problems.push(`edges[${i}].target: "${e.target}" cannot lead to itself`);
+  });
+  map.notes.forEach((n, i) => {
+    if (ids.has(n.id)) problems.push(`notes[${i}].id: duplicate id "${n.id}"`);
+    ids.add(n.id);
   });
   return problems;
 }

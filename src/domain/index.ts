@@ -3,3 +3,8 @@ export * from './edits';
 export * from './queries';
 export * from './layout';
 export * from './ids';
+export * from './rules';
+export * from './structure';
+export * from './notes';
+export * from './fragments';
+export * from './check';

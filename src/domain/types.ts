@@ -60,11 +60,27 @@ export interface JourneyEdge {
 export interface Stage {
   id: string;
   name: string;
+  /** Band tint, `#rrggbb` (one of COLOUR_PALETTE in the editor; any in a file). Absent: the neutral band. */
+  colour?: string;
+  /** Band width in pixels; absent means STAGE_WIDTH. Tidy layout widens a stage that needs several columns. */
+  width?: number;
 }
 
 export interface Channel {
   id: string;
   name: string;
+  /** Colour of the channel's chip and palette item, `#rrggbb`. Absent: neutral grey. */
+  colour?: string;
+}
+
+/** A free-text sticky note on the canvas: part of the map and its file, never of the simulation. */
+export interface StickyNote {
+  id: string;
+  text: string;
+  /** Top-left corner, like a node's. */
+  position: Position;
+  /** Width in pixels; absent means STICKY_WIDTH. The height follows the text. */
+  width?: number;
 }
 
 export interface SimulationSettings {
@@ -83,6 +99,8 @@ export interface JourneyMap {
   channels: Channel[];
   nodes: JourneyNode[];
   edges: JourneyEdge[];
+  /** Sticky notes (format version 2). */
+  notes: StickyNote[];
   simulation?: SimulationSettings;
 }
 
@@ -100,14 +118,33 @@ export const DEFAULT_STAGES: Stage[] = [
   { id: 'advocacy', name: 'Advocacy' },
 ];
 
+/**
+ * The colours offered for stages and channels: each reads at WCAG AA (≥ 4.5:1) as text on white and on its
+ * own 12 % tint, so a channel chip or a stage name in that colour stays legible on a projector.
+ */
+export const COLOUR_PALETTE = [
+  { name: 'Slate', hex: '#475569' },
+  { name: 'Blue', hex: '#1d4ed8' },
+  { name: 'Teal', hex: '#0f766e' },
+  { name: 'Green', hex: '#15803d' },
+  { name: 'Amber', hex: '#a16207' },
+  { name: 'Orange', hex: '#c2410c' },
+  { name: 'Red', hex: '#b91c1c' },
+  { name: 'Pink', hex: '#be185d' },
+  { name: 'Purple', hex: '#7e22ce' },
+  { name: 'Indigo', hex: '#4338ca' },
+] as const;
+
+export const COLOUR_PATTERN = /^#[0-9a-f]{6}$/;
+
 export const DEFAULT_CHANNELS: Channel[] = [
-  { id: 'website', name: 'Website' },
-  { id: 'mobile-app', name: 'Mobile app' },
-  { id: 'store', name: 'Store' },
-  { id: 'phone', name: 'Phone' },
-  { id: 'email', name: 'Email' },
-  { id: 'social', name: 'Social' },
-  { id: 'chat', name: 'Chat' },
+  { id: 'website', name: 'Website', colour: '#1d4ed8' },
+  { id: 'mobile-app', name: 'Mobile app', colour: '#7e22ce' },
+  { id: 'store', name: 'Store', colour: '#a16207' },
+  { id: 'phone', name: 'Phone', colour: '#0f766e' },
+  { id: 'email', name: 'Email', colour: '#be185d' },
+  { id: 'social', name: 'Social', colour: '#c2410c' },
+  { id: 'chat', name: 'Chat', colour: '#15803d' },
 ];
 
 export const DEFAULT_SEVERITY_DROP_OFF: [number, number, number, number, number] = [0.01, 0.02, 0.05, 0.1, 0.2];

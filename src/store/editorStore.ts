@@ -7,6 +7,9 @@ import { produce } from 'immer';
 import { create } from 'zustand';
 import * as edits from '../domain/edits';
 import { EditError, type NewEdge, type NewNode, type NodePatch } from '../domain/edits';
+import { extractFragment, pasteFragment } from '../domain/fragments';
+import * as notes from '../domain/notes';
+import * as structure from '../domain/structure';
 import type { JourneyMap, Position, Scores, Severity } from '../domain/types';
 import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
 
@@ -45,6 +48,13 @@ export interface EditorState {
   /** Why the last edit was refused, for the UI to show; cleared by the next successful edit. */
   lastEditError: string | null;
   notices: Notice[];
+  /** The canvas element whose name is being typed in place (a node, a sticky note or a stage header). */
+  inlineEdit: InlineEdit | null;
+}
+
+export interface InlineEdit {
+  kind: 'node' | 'note' | 'stage';
+  id: string;
 }
 
 const initialMap = (): JourneyMap => edits.createMap({ id: 'map-empty', name: 'Untitled journey' });
@@ -58,6 +68,7 @@ export const initialEditorState = (): EditorState => ({
   mapEpoch: 0,
   lastEditError: null,
   notices: [],
+  inlineEdit: null,
 });
 
 export const useEditor = create<EditorState>()(() => initialEditorState());
@@ -92,7 +103,7 @@ function applies(recipe: (draft: JourneyMap) => void): boolean {
 }
 
 function pruneSelection(map: JourneyMap, selection: Selection): Selection {
-  const nodeIds = new Set(map.nodes.map((n) => n.id));
+  const nodeIds = new Set([...map.nodes.map((n) => n.id), ...map.notes.map((n) => n.id)]);
   const edgeIds = new Set(map.edges.map((e) => e.id));
   const nodes = selection.nodes.filter((id) => nodeIds.has(id));
   const edges = selection.edges.filter((id) => edgeIds.has(id));
@@ -119,6 +130,73 @@ export const editorActions = {
   updateEdge: (id: string, patch: { weight?: number; label?: string }) => applies((map) => edits.updateEdge(map, id, patch)),
   renameMap: (name: string) => applies((map) => edits.renameMap(map, name)),
   setSimulationSettings: (patch: Parameters<typeof edits.setSimulationSettings>[1]) => applies((map) => edits.setSimulationSettings(map, patch)),
+  updateFriction: (nodeId: string, frictionId: string, patch: { note?: string; severity?: Severity }) =>
+    applies((map) => edits.updateFriction(map, nodeId, frictionId, patch)),
+
+  // Stages: every change of the columns moves the nodes inside them, as one undo step.
+  addStage: (init: structure.NewStage = {}) => edit((map) => structure.addStage(map, init)),
+  renameStage: (id: string, name: string) => applies((map) => structure.renameStage(map, id, name)),
+  moveStage: (id: string, direction: -1 | 1) => applies((map) => structure.moveStage(map, id, direction)),
+  removeStage: (id: string, moveNodesTo?: string) => applies((map) => structure.removeStage(map, id, moveNodesTo)),
+  setStageColour: (id: string, colour: string | undefined) => applies((map) => structure.setStageColour(map, id, colour)),
+
+  // Channels.
+  addChannel: (name: string, colour?: string) => edit((map) => structure.addChannel(map, name, colour)),
+  renameChannel: (id: string, name: string) => applies((map) => structure.renameChannel(map, id, name)),
+  setChannelColour: (id: string, colour: string | undefined) => applies((map) => structure.setChannelColour(map, id, colour)),
+  removeChannel: (id: string, replacement?: string | null) => applies((map) => structure.removeChannel(map, id, replacement)),
+
+  // Sticky notes.
+  addNote(position: Position, text = ''): string | undefined {
+    const id = edit((map) => notes.addNote(map, { position, text }));
+    if (id !== undefined) set({ selection: { nodes: [id], edges: [] } });
+    return id;
+  },
+  updateNote: (id: string, patch: { text?: string; width?: number }) => applies((map) => notes.updateNote(map, id, patch)),
+
+  /** Tidy layout's result: stage widths and node positions, one undo step. */
+  applyLayout(positions: Record<string, Position>, stageWidths: Record<string, number>): boolean {
+    return applies((map) => {
+      structure.setStageWidths(map, stageWidths);
+      edits.moveNodes(map, positions);
+    });
+  },
+
+  selectAll(): void {
+    const { map } = get();
+    editorActions.select({ nodes: [...map.nodes.map((n) => n.id), ...map.notes.map((n) => n.id)], edges: [] });
+  },
+  /** The selected nodes and notes (with the edges between them) as a map fragment, or null. */
+  copySelection(): JourneyMap | null {
+    const { map, selection } = get();
+    return extractFragment(map, selection.nodes);
+  },
+  /** Pastes a fragment (one undo step) and selects what was pasted. */
+  paste(fragment: JourneyMap, offset: Position): { ids: string[]; addedChannels: string[] } | undefined {
+    const result = edit((map) => pasteFragment(map, fragment, offset));
+    if (result) set({ selection: { nodes: result.ids, edges: [] } });
+    return result;
+  },
+  /** Copies the selection into the same map, a little down and to the right (one undo step). */
+  duplicateSelection(offset: Position = { x: 40, y: 40 }): string[] {
+    const fragment = editorActions.copySelection();
+    if (!fragment) return [];
+    return editorActions.paste(fragment, offset)?.ids ?? [];
+  },
+  /** Cut = copy + delete, the delete being one undo step. */
+  cutSelection(): JourneyMap | null {
+    const fragment = editorActions.copySelection();
+    if (fragment) editorActions.removeSelection();
+    return fragment;
+  },
+
+  startInlineEdit(target: InlineEdit): void {
+    set({ inlineEdit: target });
+  },
+  endInlineEdit(): void {
+    if (get().inlineEdit !== null) set({ inlineEdit: null });
+  },
+
   /** Deletes nodes (with their edges) and edges as a single undo step. */
   removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void {
     if (nodeIds.length === 0 && edgeIds.length === 0) return;
@@ -143,8 +221,9 @@ export const editorActions = {
     set({ dragPositions: null });
     const moved = Object.fromEntries(
       Object.entries(final).filter(([id, p]) => {
-        const node = get().map.nodes.find((n) => n.id === id);
-        return node !== undefined && (node.position.x !== p.x || node.position.y !== p.y);
+        const { map } = get();
+        const item = map.nodes.find((n) => n.id === id) ?? map.notes.find((n) => n.id === id);
+        return item !== undefined && (item.position.x !== p.x || item.position.y !== p.y);
       }),
     );
     if (Object.keys(moved).length > 0) edit((map) => edits.moveNodes(map, moved));
@@ -178,6 +257,7 @@ export const editorActions = {
       viewport,
       mapEpoch: get().mapEpoch + 1,
       lastEditError: null,
+      inlineEdit: null,
     });
   },
 

@@ -15,6 +15,17 @@ function idIndex<T extends { id: string }>(items: readonly T[]): Map<string, T> 
 export const nodeIndex = (nodes: readonly JourneyNode[]): Map<string, JourneyNode> => idIndex(nodes);
 export const edgeIndex = (edges: readonly JourneyEdge[]): Map<string, JourneyEdge> => idIndex(edges);
 
+/** "source\0target" for every edge, once per edges array: the duplicate check while connecting. */
+const pairCache = new WeakMap<readonly JourneyEdge[], Set<string>>();
+export function edgePairs(edges: readonly JourneyEdge[]): Set<string> {
+  let pairs = pairCache.get(edges);
+  if (!pairs) {
+    pairs = new Set(edges.map((e) => `${e.source}\u0000${e.target}`));
+    pairCache.set(edges, pairs);
+  }
+  return pairs;
+}
+
 /** source id → { total outgoing weight, number of outgoing edges }, once per edges array. */
 const outgoingCache = new WeakMap<readonly JourneyEdge[], Map<string, { total: number; count: number }>>();
 export function outgoingTotals(edges: readonly JourneyEdge[]): Map<string, { total: number; count: number }> {
