@@ -2,10 +2,10 @@
 import { SIMULATION_LIMITS } from '../domain/edits';
 
 export const FORMAT_NAME = 'journey-map';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
-/** Identifies the published JSON Schema (public/schema/journey-map.v1.json). */
-export const SCHEMA_ID = 'urn:journey-designer:schema:journey-map:v1';
+/** Identifies the published JSON Schema (public/schema/journey-map.v2.json; v1's file stays for reference). */
+export const SCHEMA_ID = `urn:journey-designer:schema:journey-map:v${FORMAT_VERSION}`;
 
 /** Largest map file the app opens: 10 MiB. A large real map (2,000 touchpoints) is well under 2 MiB. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,9 +1,10 @@
 /**
- * Rules that span several records and so cannot live in the per-field schema: unique ids, references to
- * stages, channels and nodes, and the edge rules of domain `connect` (nothing leaves an outcome, nothing
- * enters an entry, at most one edge per pair of nodes).
+ * Rules that span several records and so cannot live in the per-field schema: unique ids and names,
+ * references to stages, channels and nodes, and the edge rules of domain `canConnect` (the same function the
+ * canvas and the store ask).
  */
 import { invariantProblems } from '../domain/edits';
+import { canConnect, connectionRuleText } from '../domain/rules';
 import type { JourneyMap, NodeKind } from '../domain/types';
 import { MAX_REPORTED_PROBLEMS } from './collectProblems';
 import { problem, type Problem } from './problems';
@@ -15,14 +16,27 @@ function duplicateIds(items: readonly { id: string }[], list: string, problems: 
   });
 }
 
+function duplicateNames(items: readonly { name: string }[], list: string, problems: Problem[]) {
+  const taken = new Set<string>();
+  items.forEach((item, i) => {
+    const key = item.name.trim().toLocaleLowerCase();
+    if (key === '') problems.push(problem(`${list}[${i}].name`, 'must not be blank'));
+    else if (taken.has(key)) problems.push(problem(`${list}[${i}].name`, `duplicate name "${item.name}"`));
+    taken.add(key);
+  });
+}
+
 export function referenceProblems(map: JourneyMap): Problem[] {
   const problems: Problem[] = [];
   duplicateIds(map.stages, 'stages', problems);
   duplicateIds(map.channels, 'channels', problems);
-  // Nodes and edges share one id space, as in domain `invariantProblems`.
+  duplicateNames(map.stages, 'stages', problems);
+  duplicateNames(map.channels, 'channels', problems);
+  // Nodes, edges and sticky notes share one id space, as in domain `invariantProblems`.
   const graphIds = new Set<string>();
   duplicateIds(map.nodes, 'nodes', problems, graphIds);
   duplicateIds(map.edges, 'edges', problems, graphIds);
+  duplicateIds(map.notes, 'notes', problems, graphIds);
 
   const stages = new Set(map.stages.map((s) => s.id));
   const channels = new Set(map.channels.map((c) => c.id));
@@ -37,20 +51,18 @@ export function referenceProblems(map: JourneyMap): Problem[] {
   });
 
   const pairs = new Set<string>();
+  const pairKey = (source: string, target: string) => JSON.stringify([source, target]);
   map.edges.forEach((edge, i) => {
-    const source = kinds.get(edge.source);
-    const target = kinds.get(edge.target);
-    if (source === undefined) problems.push(problem(`edges[${i}].source`, `there is no node "${edge.source}"`));
-    if (target === undefined) problems.push(problem(`edges[${i}].target`, `there is no node "${edge.target}"`));
-    if (source === 'outcome') {
-      problems.push(problem(`edges[${i}].source`, `"${edge.source}" is an outcome: a journey ends there, so no edge can leave it`));
+    const check = canConnect((id) => kinds.get(id), (s, t) => pairs.has(pairKey(s, t)), edge.source, edge.target);
+    if (!check.ok) {
+      const field = check.rule === 'missing-source' || check.rule === 'from-outcome' ? 'source' : check.rule === 'duplicate' ? '' : 'target';
+      problems.push(problem(field === '' ? `edges[${i}]` : `edges[${i}].${field}`, connectionRuleText(check.rule, edge.source, edge.target)));
+      // A missing target is reported too when the source is missing as well.
+      if (check.rule === 'missing-source' && !kinds.has(edge.target)) {
+        problems.push(problem(`edges[${i}].target`, connectionRuleText('missing-target', edge.source, edge.target)));
+      }
     }
-    if (target === 'entry') {
-      problems.push(problem(`edges[${i}].target`, `"${edge.target}" is an entry: customers start there, so no edge can lead into it`));
-    }
-    const pair = JSON.stringify([edge.source, edge.target]);
-    if (pairs.has(pair)) problems.push(problem(`edges[${i}]`, `"${edge.source}" already leads to "${edge.target}"`));
-    pairs.add(pair);
+    pairs.add(pairKey(edge.source, edge.target));
   });
 
   // Anything the domain adds to its invariants later is refused too.

@@ -14,7 +14,10 @@ export function importDocument(value: unknown, migrations: readonly Migration[] 
     if (!envelope.ok) return envelope;
     const migrated = migrate(envelope.doc, envelope.version, migrations);
     if (!migrated.ok) return migrated;
-    const warnings = migrated.applied.map((m) => `Upgraded from format version ${m.from}: ${m.summary}`);
+    const warnings = [
+      ...migrated.applied.map((m) => `Upgraded from format version ${m.from}: ${m.summary}`),
+      ...migrated.warnings,
+    ];
     return validateBody(withoutEnvelope(migrated.doc), warnings);
   });
 }

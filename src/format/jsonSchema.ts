@@ -1,9 +1,9 @@
 /** The published JSON Schema, generated from the valibot file schema so the two cannot drift. */
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
-import { SCHEMA_ID } from './constants';
+import { FORMAT_VERSION, SCHEMA_ID } from './constants';
 import { journeyMapFileSchema } from './schema';
 
-export const SCHEMA_PATH = 'public/schema/journey-map.v1.json';
+export const SCHEMA_PATH = `public/schema/journey-map.v${FORMAT_VERSION}.json`;
 
 export function journeyMapJsonSchema(): JsonSchema {
   // `finite` has no JSON Schema keyword and needs none: JSON cannot write NaN or Infinity.

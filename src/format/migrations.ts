@@ -1,10 +1,11 @@
 /**
  * Upgrades map files written by older versions of the app, one version step at a time. Each migration
  * takes the whole document of version `from` and returns a new document of version `from + 1`; it must not
- * mutate its input (tests deep-freeze it). Version 1 is the first published format, so the chain is empty
- * today; the mechanism is exercised in tests with a made-up version 0.
+ * mutate its input (tests deep-freeze it). Version 1 was the first published format; stored maps in
+ * IndexedDB go through the same chain as files.
  */
 import { FORMAT_VERSION } from './constants';
+import { version1To2 } from './migrations/v1-to-v2';
 import { problem, type Problem } from './problems';
 
 export type MapDocument = Readonly<Record<string, unknown>>;
@@ -14,12 +15,16 @@ export interface Migration {
   /** What changed, shown to the user as an import warning. */
   summary: string;
   up(doc: MapDocument): Record<string, unknown>;
+  /** Anything the step had to change in this particular document, in words (e.g. a removed self-loop). */
+  warnings?(doc: MapDocument): string[];
 }
 
 /** Ordered by `from`; one entry per version step up to FORMAT_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [version1To2];
 
-export type MigrationResult = { ok: true; doc: MapDocument; applied: Migration[] } | { ok: false; problems: Problem[] };
+export type MigrationResult =
+  | { ok: true; doc: MapDocument; applied: Migration[]; warnings: string[] }
+  | { ok: false; problems: Problem[] };
 
 /** Applies every migration from `version` up to `target`; refuses when a step is missing or fails. */
 export function migrate(
@@ -40,13 +45,15 @@ export function migrate(
     chain.push(migration);
   }
   let current = doc;
+  const warnings: string[] = [];
   for (const migration of chain) {
     try {
+      warnings.push(...(migration.warnings?.(current) ?? []));
       current = { ...migration.up(current), version: migration.from + 1 };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return { ok: false, problems: [problem('', `Could not upgrade the file from format version ${migration.from}: ${detail}`)] };
     }
   }
-  return { ok: true, doc: current, applied: chain };
+  return { ok: true, doc: current, applied: chain, warnings };
 }

@@ -5,7 +5,11 @@
  * output holding only the fields listed here, which also means a `__proto__` key in a file is never copied.
  */
 import * as v from 'valibot';
-import { STAGE_WIDTH } from '../domain/layout';
+import { MAX_COORDINATE } from '../domain/edits';
+import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH, STAGE_WIDTH, STICKY_WIDTH } from '../domain/layout';
+import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../domain/notes';
+import { MAX_NAME_LENGTH } from '../domain/structure';
+import { COLOUR_PATTERN } from '../domain/types';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -48,21 +52,40 @@ const positive = (description: string) => {
   return v.pipe(v.number(), v.finite(message), v.gtValue(0, message), v.description(description));
 };
 
-const coordinate = (description: string) => v.pipe(v.number(), v.finite('must be a finite number'), v.description(description));
+const coordinate = (description: string) => {
+  const message = `must be a number from -${MAX_COORDINATE} to ${MAX_COORDINATE}`;
+  return v.pipe(v.number(), v.finite(message), v.minValue(-MAX_COORDINATE, message), v.maxValue(MAX_COORDINATE, message), v.description(description));
+};
+
+const colour = (description: string) =>
+  v.pipe(v.string(), v.regex(COLOUR_PATTERN, 'must be a colour written #rrggbb (lower-case hex)'), v.description(description));
+
+const name = (description: string) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
+    v.description(description),
+  );
 
 export const stageSchema = v.object({
   id: id('stage'),
-  name: text('Stage name shown above its band, e.g. "Awareness".'),
+  name: name('Stage name shown above its band, e.g. "Awareness" (unique within the map).'),
+  colour: v.optional(colour('Tint of the stage band, #rrggbb. Absent: the neutral band.')),
+  width: v.optional(
+    between(STAGE_MIN_WIDTH, STAGE_MAX_WIDTH, `Width of the stage band in pixels; absent means ${STAGE_WIDTH}. Bands sit side by side from x = 0.`),
+  ),
 });
 
 export const channelSchema = v.object({
   id: id('channel'),
-  name: text('Channel name, e.g. "Website", "Phone".'),
+  name: name('Channel name, e.g. "Website", "Phone" (unique within the map).'),
+  colour: v.optional(colour('Colour of the channel chip and palette item, #rrggbb. Absent: neutral grey.')),
 });
 
 export const positionSchema = v.pipe(
   v.object({
-    x: coordinate(`Left edge of the node on the canvas, in pixels. Stage bands are ${STAGE_WIDTH} px wide, the first starting at x = 0.`),
+    x: coordinate(`Left edge of the node on the canvas, in pixels. Stage bands (${STAGE_WIDTH} px wide unless a stage sets its width) sit side by side from x = 0.`),
     y: coordinate('Top edge of the node on the canvas, in pixels (grows downwards).'),
   }),
   v.description('Top-left corner of the node on the canvas, in pixels.'),
@@ -134,6 +157,17 @@ export const edgeSchema = v.object({
   label: v.optional(text('Short text shown on the edge.')),
 });
 
+export const stickyNoteSchema = v.object({
+  id: id('sticky note (unique among nodes, edges and notes)'),
+  text: v.pipe(
+    v.string(),
+    v.maxLength(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`),
+    v.description('The note, plain text; it may span lines.'),
+  ),
+  position: positionSchema,
+  width: v.optional(between(STICKY_MIN_WIDTH, STICKY_MAX_WIDTH, `Width in pixels; absent means ${STICKY_WIDTH}. The height follows the text.`)),
+});
+
 const severityDropOff = (severity: number) =>
   lossProbability(`Drop-off added by one open friction note of severity ${severity}.`);
 
@@ -163,6 +197,10 @@ const mapEntries = {
   channels: v.pipe(v.array(channelSchema), v.description('Channels touchpoints happen on.')),
   nodes: v.pipe(v.array(nodeSchema), v.description('Entries, touchpoints and outcomes.')),
   edges: v.pipe(v.array(edgeSchema), v.description('Paths customers take between nodes.')),
+  notes: v.optional(
+    v.pipe(v.array(stickyNoteSchema), v.description('Sticky notes on the canvas: workshop remarks, not part of the simulation.')),
+    () => [],
+  ),
   simulation: v.optional(simulationSettingsSchema),
 };
 
@@ -173,9 +211,9 @@ export const journeyMapSchema = v.object(mapEntries);
 export const journeyMapFileSchema = v.pipe(
   v.object({
     format: v.pipe(v.literal(FORMAT_NAME), v.description('Always "journey-map".')),
-    version: v.pipe(v.literal(FORMAT_VERSION), v.description('Format version; this schema describes version 1.')),
+    version: v.pipe(v.literal(FORMAT_VERSION), v.description(`Format version; this schema describes version ${FORMAT_VERSION}.`)),
     ...mapEntries,
   }),
   v.title('Journey Designer map'),
-  v.description('A customer-journey map saved by Journey Designer (format "journey-map", version 1).'),
+  v.description(`A customer-journey map saved by Journey Designer (format "journey-map", version ${FORMAT_VERSION}).`),
 );

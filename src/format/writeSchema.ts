@@ -1,4 +1,4 @@
-/** `npm run schema`: (re)writes public/schema/journey-map.v1.json from the valibot schema. */
+/** `npm run schema`: (re)writes public/schema/journey-map.v<FORMAT_VERSION>.json from the valibot schema. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { journeyMapJsonSchemaText, SCHEMA_PATH } from './jsonSchema';

@@ -1,6 +1,20 @@
 /** fast-check generators for valid journey maps and for the ways a map file gets damaged. */
 import fc from 'fast-check';
-import type { Channel, FrictionNote, JourneyEdge, JourneyMap, JourneyNode, SimulationSettings, Stage } from '../../../src/domain/types';
+import { MAX_COORDINATE } from '../../../src/domain/edits';
+import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH } from '../../../src/domain/layout';
+import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../../../src/domain/notes';
+import { MAX_NAME_LENGTH } from '../../../src/domain/structure';
+import {
+  COLOUR_PALETTE,
+  type Channel,
+  type FrictionNote,
+  type JourneyEdge,
+  type JourneyMap,
+  type JourneyNode,
+  type SimulationSettings,
+  type Stage,
+  type StickyNote,
+} from '../../../src/domain/types';
 import { MAX_CUSTOMERS, MAX_SEED, MAX_STEPS, RESERVED_IDS } from '../../../src/format/constants';
 
 const zeroNotNegative = (x: number) => x + 0; // JSON writes -0 as 0
@@ -32,10 +46,51 @@ export const textArb = fc.oneof(
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map(zeroNotNegative);
 const probability = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map(zeroNotNegative);
 const positive = fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true });
-const coordinate = fc.oneof(fc.integer({ min: -5000, max: 5000 }).map(zeroNotNegative), num(-1e6, 1e6));
+const coordinate = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -5000, max: 5000 }).map(zeroNotNegative) },
+  { weight: 4, arbitrary: num(-1e6, 1e6) },
+  { weight: 1, arbitrary: fc.constantFrom(-MAX_COORDINATE, MAX_COORDINATE) },
+);
+const positionArb = fc.record({ x: coordinate, y: coordinate });
 
-const stageArb: fc.Arbitrary<Stage> = fc.record({ id: idArb, name: textArb });
-const channelArb: fc.Arbitrary<Channel> = fc.record({ id: idArb, name: textArb });
+/** `#rrggbb`, lower case: mostly the editor's palette, sometimes any colour a file may hold. */
+const colourArb = fc.oneof(
+  fc.constantFrom(...COLOUR_PALETTE.map((c) => c.hex)),
+  fc.stringMatching(/^#[0-9a-f]{6}$/),
+);
+
+/** Stage and channel names: 1..80 characters, not blank (uniqueness is up to the list). */
+const nameArb = fc
+  .oneof(textArb, trickyString(MAX_NAME_LENGTH / 2, MAX_NAME_LENGTH / 2 - 2), fc.constantFrom('Awareness', ' Purchase ', 'x'.repeat(MAX_NAME_LENGTH)))
+  .filter((name) => name.trim() !== '' && name.length <= MAX_NAME_LENGTH);
+/** How the format compares names (crossReferences.ts): case-insensitive, ignoring surrounding space. */
+const nameKey = (name: string) => name.trim().toLocaleLowerCase();
+const uniqueIdsAndNames = { comparator: (a: { id: string; name: string }, b: { id: string; name: string }) => a.id === b.id || nameKey(a.name) === nameKey(b.name) };
+
+const stageWidthArb = fc.oneof(
+  fc.integer({ min: STAGE_MIN_WIDTH, max: STAGE_MAX_WIDTH }),
+  fc.constantFrom(STAGE_MIN_WIDTH, STAGE_MAX_WIDTH),
+  num(STAGE_MIN_WIDTH, STAGE_MAX_WIDTH),
+);
+const stageArb: fc.Arbitrary<Stage> = fc.record(
+  { id: idArb, name: nameArb, colour: colourArb, width: stageWidthArb },
+  { requiredKeys: ['id', 'name'] },
+);
+const channelArb: fc.Arbitrary<Channel> = fc.record({ id: idArb, name: nameArb, colour: colourArb }, { requiredKeys: ['id', 'name'] });
+
+const noteTextArb = fc.oneof(
+  { weight: 4, arbitrary: textArb },
+  { weight: 1, arbitrary: fc.constantFrom('', 'Line one\nline two', 'x'.repeat(MAX_NOTE_LENGTH), '😀'.repeat(MAX_NOTE_LENGTH / 2)) },
+);
+const stickyNoteArb: fc.Arbitrary<StickyNote> = fc.record(
+  {
+    id: idArb,
+    text: noteTextArb,
+    position: positionArb,
+    width: fc.oneof(fc.integer({ min: STICKY_MIN_WIDTH, max: STICKY_MAX_WIDTH }), num(STICKY_MIN_WIDTH, STICKY_MAX_WIDTH)),
+  },
+  { requiredKeys: ['id', 'text', 'position'] },
+);
 
 const frictionArb: fc.Arbitrary<FrictionNote> = fc.record(
   {
@@ -59,7 +114,7 @@ const nodeSeedArb = fc.record(
     label: textArb,
     stageIndex: fc.nat(),
     channelIndex: fc.nat(),
-    position: fc.record({ x: coordinate, y: coordinate }),
+    position: positionArb,
     description: textArb,
     scores: scoresArb,
     emotion: fc.constantFrom(-2, -1, 0, 1, 2),
@@ -86,22 +141,26 @@ const simulationArb: fc.Arbitrary<SimulationSettings> = fc.record(
   { requiredKeys: [] },
 );
 
-/** Valid maps: unique ids, references that resolve, edges that `connect` would allow. */
-export const mapArb = ({ maxNodes = 12, maxEdges = 30 } = {}): fc.Arbitrary<JourneyMap> => fc
+/**
+ * Valid maps: unique ids (nodes, edges and sticky notes share one id space), unique non-blank stage and
+ * channel names, references that resolve, edges that `canConnect` allows (no self-loops).
+ */
+export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4 } = {}): fc.Arbitrary<JourneyMap> => fc
   .record(
     {
       id: idArb,
       name: textArb,
       description: textArb,
-      stages: fc.uniqueArray(stageArb, { selector: (s) => s.id, maxLength: 6 }),
-      channels: fc.uniqueArray(channelArb, { selector: (c) => c.id, maxLength: 7 }),
+      stages: fc.uniqueArray(stageArb, { ...uniqueIdsAndNames, maxLength: 6 }),
+      channels: fc.uniqueArray(channelArb, { ...uniqueIdsAndNames, maxLength: 7 }),
       nodes: fc.uniqueArray(nodeSeedArb, { selector: (n) => n.id, maxLength: maxNodes }),
       edges: fc.array(edgeSeedArb, { maxLength: maxEdges }),
+      notes: fc.array(stickyNoteArb, { maxLength: maxNotes }),
       simulation: simulationArb,
     },
-    { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges'] },
+    { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes'] },
   )
-  .map(({ nodes: seeds, edges: edgeSeeds, ...rest }) => {
+  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, ...rest }) => {
     const nodes: JourneyNode[] = seeds.map(({ stageIndex, channelIndex, ...seed }) => {
       const node: JourneyNode = { ...seed };
       if (stageIndex !== undefined && rest.stages.length > 0) node.stage = rest.stages[stageIndex % rest.stages.length].id;
@@ -116,12 +175,18 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30 } = {}): fc.Arbitrary<Jour
       const source = nodes[from % nodes.length];
       const target = nodes[to % nodes.length];
       const pair = JSON.stringify([source.id, target.id]);
-      if (source.kind === 'outcome' || target.kind === 'entry' || pairs.has(pair) || taken.has(seed.id)) continue;
+      if (source.kind === 'outcome' || target.kind === 'entry' || source === target || pairs.has(pair) || taken.has(seed.id)) continue;
       pairs.add(pair);
       taken.add(seed.id);
       edges.push({ ...seed, source: source.id, target: target.id });
     }
-    return { ...rest, nodes, edges } as JourneyMap;
+    const notes: StickyNote[] = [];
+    for (const note of noteSeeds) {
+      if (taken.has(note.id)) continue;
+      taken.add(note.id);
+      notes.push(note);
+    }
+    return { ...rest, nodes, edges, notes } as JourneyMap;
   });
 
 export const journeyMapArb = mapArb();

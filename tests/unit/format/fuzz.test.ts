@@ -134,6 +134,24 @@ function mutate(doc: unknown, mutations: Mutation[]): unknown {
 const pool = fc.sample(mapArb({ maxNodes: 6, maxEdges: 10 }), { numRuns: 400, seed: 20240601 }).map((map) => exportMapText(map));
 const fileDocArb = fc.constantFrom(...pool).map((text) => JSON.parse(text) as unknown);
 
+/**
+ * The same maps as version 1 files, which go through the upgrade to version 2 first: without the fields
+ * version 2 added, or (as a tool might have written them) with them left in, which version 1 ignored.
+ */
+const version1DocArb = fc.tuple(fileDocArb, fc.boolean()).map(([doc, keepV2Fields]) => {
+  const file = doc as Record<string, any>;
+  file.version = 1;
+  if (!keepV2Fields) {
+    delete file.notes;
+    for (const stage of file.stages) {
+      delete stage.colour;
+      delete stage.width;
+    }
+    for (const channel of file.channels) delete channel.colour;
+  }
+  return file as unknown;
+});
+
 describe('importer fuzz (10,000+ files)', { timeout: 60_000 }, () => {
   afterAll(() => {
     // The runs must exercise both sides of the importer, or the generators have gone stale.
@@ -158,6 +176,15 @@ describe('importer fuzz (10,000+ files)', { timeout: 60_000 }, () => {
         importValue(mutate(doc, mutations));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('damaged version 1 files, upgraded on the way in', () => {
+    fc.assert(
+      fc.property(version1DocArb, fc.array(mutationArb, { maxLength: 4 }), (doc, mutations) => {
+        importText(JSON.stringify(mutate(doc, mutations)));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -58,10 +58,12 @@ describe('importMapText', () => {
     delete doc.description;
     delete doc.nodes[0].friction;
     delete doc.edges[0].weight;
+    delete doc.notes;
     const map = expectMap(importMapText(textOf(doc)));
     expect(map.description).toBe('');
     expect(map.nodes[0].friction).toEqual([]);
     expect(map.edges[0].weight).toBe(1);
+    expect(map.notes).toEqual([]);
   });
 
   it('names fields of the wrong type and what was found instead', () => {
@@ -144,21 +146,26 @@ describe('importMapText', () => {
     );
   });
 
-  it('refuses edges to missing nodes, out of outcomes, into entries and repeated pairs', () => {
+  it('refuses edges to missing nodes, out of outcomes, into entries, to themselves and repeated pairs', () => {
     const doc = sampleDocument();
     const outcome = doc.nodes.find((n: { kind: string }) => n.kind === 'outcome').id;
     doc.edges.push(
       { id: 'e-missing', source: 'cart', target: 'nowhere', weight: 1 },
       { id: 'e-from-outcome', source: outcome, target: 'cart', weight: 1 },
       { id: 'e-into-entry', source: 'cart', target: 'search-ad', weight: 1 },
+      { id: 'e-loop', source: 'cart', target: 'cart', weight: 1 },
       { id: 'e-again', source: 'search-ad', target: 'product-page', weight: 2 },
+      { id: 'e-lost', source: 'gone', target: 'also-gone', weight: 1 },
     );
     const n = doc.edges.length;
     expect(problemLines(importMapText(textOf(doc)))).toEqual([
-      `edges[${n - 4}].target: there is no node "nowhere"`,
-      `edges[${n - 3}].source: "${outcome}" is an outcome: a journey ends there, so no edge can leave it`,
-      `edges[${n - 2}].target: "search-ad" is an entry: customers start there, so no edge can lead into it`,
-      `edges[${n - 1}]: "search-ad" already leads to "product-page"`,
+      `edges[${n - 6}].target: there is no node "nowhere"`,
+      `edges[${n - 5}].source: "${outcome}" is an outcome: a journey ends there, so it cannot lead anywhere`,
+      `edges[${n - 4}].target: "search-ad" is an entry: customers start there, so nothing can lead into it`,
+      `edges[${n - 3}].target: "cart" cannot lead to itself`,
+      `edges[${n - 2}]: "search-ad" already leads to "product-page"`,
+      `edges[${n - 1}].source: there is no node "gone"`,
+      `edges[${n - 1}].target: there is no node "also-gone"`,
     ]);
   });
 
@@ -205,6 +212,104 @@ describe('importMapText', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(lines).toHaveLength(MAX_REPORTED_PROBLEMS);
     expect(lines[0]).toBe('nodes[0]: must be an object, not 1');
+  });
+});
+
+describe('version 2 fields', () => {
+  const note = (id: string, extra: Record<string, unknown> = {}) => ({ id, text: 'Ask the payments team', position: { x: 900, y: 40 }, ...extra });
+
+  it('opens stage and channel colours, stage widths and sticky notes as written', () => {
+    const doc = sampleDocument();
+    doc.stages[1].colour = '#0f766e';
+    doc.stages[1].width = 560;
+    doc.channels[6].colour = '#123abc';
+    delete doc.channels[0].colour;
+    doc.notes = [note('note-1', { width: 240 }), note('note-2', { text: '' })];
+    const result = importMapText(textOf(doc));
+    const map = expectMap(result);
+    expect(map.stages[1]).toEqual({ id: 'consideration', name: 'Consideration', colour: '#0f766e', width: 560 });
+    expect(map.channels[6].colour).toBe('#123abc');
+    expect(map.channels[0]).toEqual({ id: 'website', name: 'Website' });
+    expect(map.notes).toEqual(doc.notes);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('refuses a repeated stage or channel name, whatever its case and surrounding spaces', () => {
+    const doc = sampleDocument();
+    doc.stages[2].name = 'Awareness';
+    doc.stages[4].name = ' consideration ';
+    doc.channels[3].name = 'WEBSITE';
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'stages[2].name: duplicate name "Awareness"',
+      'stages[4].name: duplicate name " consideration "',
+      'channels[3].name: duplicate name "WEBSITE"',
+    ]);
+  });
+
+  it('refuses empty, blank and over-long stage and channel names', () => {
+    const doc = sampleDocument();
+    doc.stages[0].name = '';
+    doc.stages[1].name = 'x'.repeat(81);
+    doc.channels[1].name = '   ';
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'stages[0].name: must not be empty',
+      'stages[1].name: must be at most 80 characters',
+    ]);
+    doc.stages[0].name = 'Awareness';
+    doc.stages[1].name = 'x'.repeat(80);
+    expect(problemLines(importMapText(textOf(doc)))).toEqual(['channels[1].name: must not be blank']);
+  });
+
+  it('refuses an edge from a node to itself', () => {
+    const doc = sampleDocument();
+    doc.edges.push({ id: 'e-loop', source: 'cart', target: 'cart', weight: 1 });
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`edges[${doc.edges.length - 1}].target: "cart" cannot lead to itself`]);
+  });
+
+  it('refuses a sticky note whose id a node, an edge or another note already has', () => {
+    const doc = sampleDocument();
+    doc.notes = [note('cart'), note(doc.edges[0].id), note('note-1'), note('note-1')];
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'notes[0].id: duplicate id "cart"',
+      `notes[1].id: duplicate id "${doc.edges[0].id}"`,
+      'notes[3].id: duplicate id "note-1"',
+    ]);
+  });
+
+  it.each([
+    ['stages[0].colour', 'red'],
+    ['stages[0].colour', '#1D4ED8'],
+    ['channels[2].colour', '#1d4ed'],
+    ['channels[2].colour', ' #1d4ed8'],
+  ])('refuses %s = "%s": not #rrggbb in lower-case hex', (path, colour) => {
+    const doc = sampleDocument();
+    const [list, index] = path.split(/[[\].]+/);
+    doc[list][Number(index)].colour = colour;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`${path}: must be a colour written #rrggbb (lower-case hex)`]);
+  });
+
+  it('refuses stage widths, note widths, note text and positions out of range', () => {
+    const doc = sampleDocument();
+    doc.stages[0].width = 219;
+    doc.stages[1].width = 11_201;
+    doc.nodes[0].position.x = 10_000_001;
+    doc.notes = [note('n1', { width: 119 }), note('n2', { width: 601, text: 'x'.repeat(2001) }), note('n3', { position: { x: 0, y: -10_000_001 } })];
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'stages[0].width: must be between 220 and 11200',
+      'stages[1].width: must be between 220 and 11200',
+      'nodes[0].position.x: must be a number from -10000000 to 10000000',
+      'notes[0].width: must be between 120 and 600',
+      'notes[1].text: must be at most 2000 characters',
+      'notes[1].width: must be between 120 and 600',
+      'notes[2].position.y: must be a number from -10000000 to 10000000',
+    ]);
+  });
+
+  it('accepts positions at exactly ±10,000,000 px', () => {
+    const doc = sampleDocument();
+    doc.nodes[0].position = { x: -10_000_000, y: 10_000_000 };
+    doc.notes = [note('n1', { position: { x: 10_000_000, y: -10_000_000 } })];
+    expect(expectMap(importMapText(textOf(doc))).nodes[0].position).toEqual({ x: -10_000_000, y: 10_000_000 });
   });
 });
 
@@ -318,7 +423,7 @@ describe('importMapValue', () => {
     doc.nodes[CHECKOUT].scores.nps = Number.NaN;
     doc.nodes[0].position.y = Number.POSITIVE_INFINITY;
     expect(problemLines(importMapValue(doc))).toEqual([
-      'nodes[0].position.y: must be a finite number',
+      'nodes[0].position.y: must be a number from -10000000 to 10000000',
       `nodes[${CHECKOUT}].scores.nps: must be a number, not NaN`,
     ]);
   });

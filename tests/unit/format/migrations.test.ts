@@ -1,11 +1,13 @@
 import { FORMAT_VERSION, importMapText } from '../../../src/format';
 import { importDocument } from '../../../src/format/import';
 import { migrate, MIGRATIONS, type MapDocument, type Migration } from '../../../src/format/migrations';
+import { version1To2 } from '../../../src/format/migrations/v1-to-v2';
 import { deepFreeze, expectMap, problemLines, sampleDocument, textOf } from './helpers';
 
 /**
  * A made-up version 0, before the format was published: `title` instead of `name`, flat `steps` with
- * `type`/`name`/`x`/`y`, and `links` with `from`/`to` and no ids.
+ * `type`/`name`/`x`/`y`, and `links` with `from`/`to` and no ids. It reaches version 2 through the made-up
+ * step 0 → 1 below and then the real 1 → 2.
  */
 const VERSION_0_FILE = {
   format: 'journey-map',
@@ -42,10 +44,13 @@ const version0To1: Migration = {
   },
 };
 
+/** The made-up step in front of the real chain: version 0 → 1 → 2. */
+const FROM_VERSION_0 = [version0To1, ...MIGRATIONS];
+
 describe('migration chain', () => {
-  it('runs in production without a made-up step: version 1 is the first published format', () => {
-    expect(FORMAT_VERSION).toBe(1);
-    expect(MIGRATIONS).toEqual([]);
+  it('runs in production from version 1, the first published format, to version 2', () => {
+    expect(FORMAT_VERSION).toBe(2);
+    expect(MIGRATIONS).toEqual([version1To2]);
     expect(problemLines(importMapText(textOf(VERSION_0_FILE)))).toEqual([
       'version: format version 0 is not supported: there is no upgrade from version 0',
     ]);
@@ -57,10 +62,13 @@ describe('migration chain', () => {
     froms.forEach((from, i) => expect(from).toBe(FORMAT_VERSION - froms.length + i));
   });
 
-  it('upgrades a version 0 file and then validates it like any other', () => {
-    const result = importDocument(VERSION_0_FILE, [version0To1]);
+  it('upgrades a version 0 file through version 1 to 2 and then validates it like any other', () => {
+    const result = importDocument(VERSION_0_FILE, FROM_VERSION_0);
     const map = expectMap(result);
     expect(map.name).toBe('Café visit');
+    expect(map.stages).toEqual([{ id: 'visit', name: 'Visit' }]);
+    expect(map.channels).toEqual([{ id: 'store', name: 'Store', colour: '#a16207' }]);
+    expect(map.notes).toEqual([]);
     expect(map.nodes.map((n) => [n.id, n.kind, n.label, n.position])).toEqual([
       ['walk-in', 'entry', 'Walks in', { x: 40, y: 0 }],
       ['order', 'touchpoint', 'Orders at the counter', { x: 40, y: 180 }],
@@ -70,7 +78,20 @@ describe('migration chain', () => {
       { id: 'e-0', source: 'walk-in', target: 'order', weight: 1 },
       { id: 'e-1', source: 'order', target: 'leaves-happy', weight: 3 },
     ]);
-    expect(result.ok && result.warnings).toEqual(['Upgraded from format version 0: steps and links became nodes and edges.']);
+    expect(result.ok && result.warnings).toEqual([
+      'Upgraded from format version 0: steps and links became nodes and edges.',
+      'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.',
+    ]);
+  });
+
+  it('hands each step the previous step\'s output: a self-loop made by step 0 → 1 is removed by 1 → 2', () => {
+    const looped = structuredClone(VERSION_0_FILE);
+    looped.links.push({ from: 'order', to: 'order' });
+    const result = importDocument(looped, FROM_VERSION_0);
+    expect(expectMap(result).edges.map((e) => e.id)).toEqual(['e-0', 'e-1']);
+    expect(result.ok && result.warnings.slice(2)).toEqual([
+      'Removed an edge leading from a node to itself (e-2): maps no longer allow them.',
+    ]);
   });
 
   it('the made-up migration does not mutate its input', () => {
@@ -84,8 +105,8 @@ describe('migration chain', () => {
   it('a migrated file with a problem is still refused, with paths of the new version', () => {
     const broken = structuredClone(VERSION_0_FILE);
     broken.links.push({ from: 'leaves-happy', to: 'order' });
-    expect(problemLines(importDocument(broken, [version0To1]))).toEqual([
-      'edges[2].source: "leaves-happy" is an outcome: a journey ends there, so no edge can leave it',
+    expect(problemLines(importDocument(broken, FROM_VERSION_0))).toEqual([
+      'edges[2].source: "leaves-happy" is an outcome: a journey ends there, so it cannot lead anywhere',
     ]);
   });
 
@@ -110,25 +131,45 @@ describe('migration chain', () => {
     expect(!result.ok && result.problems).toEqual([
       { path: 'version', message: 'format version 0 is not supported: there is no upgrade from version 1' },
     ]);
+    expect(problemLines(importDocument(VERSION_0_FILE, [version0To1]))).toEqual([
+      'version: format version 0 is not supported: there is no upgrade from version 1',
+    ]);
+  });
+
+  it('collects the warnings of every step, in order, after running each on its input', () => {
+    const seen: unknown[] = [];
+    const step = (from: number): Migration => ({
+      from,
+      summary: `step ${from}`,
+      warnings: (doc) => {
+        seen.push(doc.version);
+        return [`warning from ${from}`];
+      },
+      up: (doc) => ({ ...doc }),
+    });
+    const result = migrate(deepFreeze({ version: 0 }), 0, [step(0), step(1)], 2);
+    expect(result.ok && result.warnings).toEqual(['warning from 0', 'warning from 1']);
+    expect(seen).toEqual([0, 1]);
   });
 
   it('turns a migration that throws into a refusal', () => {
     const broken: Migration = { from: 0, summary: '', up: () => { throw new Error('steps missing'); } };
-    expect(problemLines(importDocument({ ...sampleDocument(), version: 0 }, [broken]))).toEqual([
+    expect(problemLines(importDocument({ ...sampleDocument(), version: 0 }, [broken, ...MIGRATIONS]))).toEqual([
       'Could not upgrade the file from format version 0: steps missing',
     ]);
   });
 
   it('catches a migration that mutates its (frozen) input', () => {
-    const mutating: Migration = {
-      from: 0,
-      summary: '',
-      up: (doc) => {
-        (doc as Record<string, unknown>).name = 'changed';
-        return doc;
-      },
+    const rename = (doc: MapDocument) => {
+      (doc as Record<string, unknown>).name = 'changed';
+      return doc;
     };
-    expect(importDocument(deepFreeze({ ...sampleDocument(), version: 0 }), [mutating]).ok).toBe(false);
+    const mutating: Migration = { from: 0, summary: '', up: rename };
+    const copying: Migration = { from: 0, summary: '', up: (doc) => rename({ ...doc }) };
+    expect(problemLines(importDocument(deepFreeze({ ...sampleDocument(), version: 0 }), [mutating, ...MIGRATIONS]))).toEqual([
+      expect.stringMatching(/^Could not upgrade the file from format version 0: Cannot assign to read only property 'name'/),
+    ]);
+    expect(expectMap(importDocument(deepFreeze({ ...sampleDocument(), version: 0 }), [copying, ...MIGRATIONS])).name).toBe('changed');
   });
 });
 
@@ -136,7 +177,7 @@ describe('version field', () => {
   it('refuses a file made by a newer version of the app', () => {
     const doc = { ...sampleDocument(), version: FORMAT_VERSION + 1 };
     expect(problemLines(importMapText(textOf(doc)))).toEqual([
-      'version: this map was made by a newer version of Journey Designer (format version 2; this app reads up to 1). Update the app to open it.',
+      'version: this map was made by a newer version of Journey Designer (format version 3; this app reads up to 2). Update the app to open it.',
     ]);
   });
 
@@ -145,7 +186,8 @@ describe('version field', () => {
     ['1.5', 'version: must be a whole number of at least 0'],
     ['-1', 'version: must be a whole number of at least 0'],
   ])('refuses version %s', (version, line) => {
-    const text = textOf(sampleDocument()).replace('"version":1', `"version":${version}`);
+    const text = textOf(sampleDocument()).replace(`"version":${FORMAT_VERSION}`, `"version":${version}`);
+    expect(text).not.toBe(textOf(sampleDocument()));
     expect(problemLines(importMapText(text))).toEqual([line]);
   });
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { MAX_COORDINATE } from '../../../src/domain/edits';
+import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH } from '../../../src/domain/layout';
+import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../../../src/domain/notes';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
+import { MAX_NAME_LENGTH } from '../../../src/domain/structure';
 import { FORMAT_NAME, FORMAT_VERSION, journeyMapFileSchema, journeyMapSchema, SCHEMA_ID } from '../../../src/format';
 import { journeyMapJsonSchema, journeyMapJsonSchemaText, SCHEMA_PATH } from '../../../src/format/jsonSchema';
 import { sampleDocument } from './helpers';
@@ -11,12 +15,21 @@ type Json = Record<string, any>;
 
 describe('published JSON Schema', () => {
   it('matches what the code generates (run `npm run schema` after changing schema.ts)', () => {
+    expect(SCHEMA_PATH).toBe(`public/schema/journey-map.v${FORMAT_VERSION}.json`);
     expect(readFileSync(resolve(root, SCHEMA_PATH), 'utf8')).toBe(journeyMapJsonSchemaText());
+  });
+
+  it('keeps the version 1 schema for reference, unchanged', () => {
+    const v1 = JSON.parse(readFileSync(resolve(root, 'public/schema/journey-map.v1.json'), 'utf8')) as Json;
+    expect(v1.$id).toBe('urn:journey-designer:schema:journey-map:v1');
+    expect(v1.properties.version.const).toBe(1);
+    expect(v1.properties.notes).toBeUndefined();
   });
 
   it('describes the envelope, identifies itself and carries the ranges', () => {
     const schema = journeyMapJsonSchema() as Json;
     expect(schema.$id).toBe(SCHEMA_ID);
+    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v2');
     expect(schema.title).toBe('Journey Designer map');
     expect(schema.description).toMatch(/customer-journey map/);
     expect(schema.properties.format.const).toBe(FORMAT_NAME);
@@ -33,10 +46,36 @@ describe('published JSON Schema', () => {
     expect(node.kind.enum).toEqual(['entry', 'touchpoint', 'outcome']);
     expect(schema.properties.edges.items.properties.weight).toMatchObject({ exclusiveMinimum: 0, default: 1 });
     expect(schema.properties.simulation.properties.severityDropOff).toMatchObject({ minItems: 5, additionalItems: false });
+    expect(node.position.properties.x).toMatchObject({ minimum: -MAX_COORDINATE, maximum: MAX_COORDINATE });
+    expect(node.position.properties.y).toMatchObject({ minimum: -MAX_COORDINATE, maximum: MAX_COORDINATE });
+  });
+
+  it('describes the fields version 2 added', () => {
+    const schema = journeyMapJsonSchema() as Json;
+    const colour = { type: 'string', pattern: '^#[0-9a-f]{6}$' };
+    const name = { type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH };
+    const stage = schema.properties.stages.items;
+    expect(stage.required).toEqual(['id', 'name']);
+    expect(stage.properties.name).toMatchObject(name);
+    expect(stage.properties.colour).toMatchObject(colour);
+    expect(stage.properties.width).toMatchObject({ type: 'number', minimum: STAGE_MIN_WIDTH, maximum: STAGE_MAX_WIDTH });
+    const channel = schema.properties.channels.items;
+    expect(channel.required).toEqual(['id', 'name']);
+    expect(channel.properties.name).toMatchObject(name);
+    expect(channel.properties.colour).toMatchObject(colour);
+    const notes = schema.properties.notes;
+    expect(notes).toMatchObject({ type: 'array', default: [] });
+    expect(notes.items.required).toEqual(['id', 'text', 'position']);
+    expect(notes.items.properties.text).toMatchObject({ type: 'string', maxLength: MAX_NOTE_LENGTH });
+    expect(notes.items.properties.width).toMatchObject({ type: 'number', minimum: STICKY_MIN_WIDTH, maximum: STICKY_MAX_WIDTH });
+    expect(notes.items.properties.position.properties.x).toMatchObject({ minimum: -MAX_COORDINATE, maximum: MAX_COORDINATE });
   });
 
   it('is documented field by field in docs/format.md', () => {
     const docs = readFileSync(resolve(root, 'docs/format.md'), 'utf8');
+    expect(docs).toContain(`# Journey map file format (version ${FORMAT_VERSION})`);
+    expect(docs).toContain(SCHEMA_PATH);
+    expect(docs).toContain('public/schema/journey-map.v1.json');
     const names = new Set<string>();
     const collect = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(collect);
@@ -47,7 +86,15 @@ describe('published JSON Schema', () => {
       }
     };
     collect(journeyMapJsonSchema());
-    const missing = [...names].filter((name) => !docs.includes(`\`${name}\``));
+    // A field is documented when a table row starts with its name: "| `width` | number | …".
+    const documented = new Set(
+      docs
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...line.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1])),
+    );
+    const missing = [...names].filter((name) => !documented.has(name));
+    expect(names.size).toBeGreaterThan(30);
     expect(missing).toEqual([]);
   });
 });
@@ -56,6 +103,7 @@ describe('valibot schemas', () => {
   it('accept the sample map, and the sample file with its envelope', () => {
     expect(v.safeParse(journeyMapSchema, onlineStoreSample()).success).toBe(true);
     expect(v.safeParse(journeyMapFileSchema, sampleDocument()).success).toBe(true);
-    expect(v.safeParse(journeyMapFileSchema, { ...sampleDocument(), version: 2 }).success).toBe(false);
+    expect(v.safeParse(journeyMapFileSchema, { ...sampleDocument(), version: FORMAT_VERSION - 1 }).success).toBe(false);
+    expect(v.safeParse(journeyMapFileSchema, { ...sampleDocument(), version: FORMAT_VERSION + 1 }).success).toBe(false);
   });
 });

@@ -16,9 +16,10 @@ function reverseKeys<T>(value: T): T {
 describe('exportMapText', () => {
   it('writes the envelope first, 2-space indented, ending with a newline', () => {
     const text = exportMapText(onlineStoreSample());
-    expect(text.startsWith('{\n  "format": "journey-map",\n  "version": 1,\n  "id": "sample-online-store",\n  "name": "Online store",\n')).toBe(true);
-    expect(text.endsWith('\n}\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "journey-map",\n  "version": 2,\n  "id": "sample-online-store",\n  "name": "Online store",\n')).toBe(true);
+    expect(text.endsWith('\n  "notes": []\n}\n')).toBe(true);
     expect(text).toContain('\n    {\n      "id": "search-ad",\n      "kind": "entry",\n');
+    expect(text).toContain('\n    {\n      "id": "website",\n      "name": "Website",\n      "colour": "#1d4ed8"\n    },\n');
   });
 
   it('is byte-identical for the same map, whatever order its keys were set in', () => {
