@@ -1,19 +1,11 @@
 import { freshId } from '../domain/ids';
-import { onlineStoreSample } from '../domain/samples/onlineStore';
-import { formatProblem } from '../format/problems';
-import { validateMap } from '../format/validate';
-import { startPersistence, type Persistence, type ValidateStored } from '../store/persistence';
+import type { JourneyMap } from '../domain/types';
+import { startPersistence, type Persistence } from '../store/persistence';
 import { indexedDbStorage } from '../store/storage';
 import { setSession } from '../store/session';
-import { openSharedMap, readSharedLink } from '../panels/files/transfer';
-
-export const validateStored: ValidateStored = (value) => {
-  const result = validateMap(value);
-  return result.ok ? { ok: true, map: result.map } : { ok: false, problems: result.problems.map(formatProblem) };
-};
 
 /** A fresh copy of the sample with its own id, so it never lands on a map already stored. */
-export const sampleMap = () => ({ ...onlineStoreSample(), id: freshId('map', new Set()) });
+const withFreshId = (map: JourneyMap): JourneyMap => ({ ...map, id: freshId('map', new Set()) });
 
 /**
  * Starts saving and restoring. A `#map=…` share link is read first: in a browser with no saved maps the
@@ -21,9 +13,19 @@ export const sampleMap = () => ({ ...onlineStoreSample(), id: freshId('map', new
  */
 export function bootSession(): Pick<Persistence, 'ready'> {
   const storage = indexedDbStorage();
-  const ready = readSharedLink(location.hash)
+  // The importer loads while the shared link (if any) is read; stored maps go through it.
+  const importer = import('./validateStored');
+  const sample = import('../domain/samples/onlineStore');
+  const shareLink = location.hash.includes('map=')
+    ? import('../panels/files/transfer').then(async ({ readSharedLink, openSharedMap }) => ({ map: await readSharedLink(location.hash), openSharedMap }))
+    : Promise.resolve(null);
+  const ready = shareLink
     .catch(() => null)
-    .then(async (shared) => {
+    .then(async (link) => {
+      const shared = link?.map ?? null;
+      const { validateStored } = await importer;
+      const { onlineStoreSample } = await sample;
+      const sampleMap = () => withFreshId(onlineStoreSample());
       let sharedOpened = false;
       const fallback = () => {
         if (shared && !sharedOpened) {
@@ -35,7 +37,7 @@ export function bootSession(): Pick<Persistence, 'ready'> {
       const persistence = startPersistence({ storage, validate: validateStored, fallback });
       setSession({ storage, persistence, validate: validateStored, fallback: sampleMap });
       await persistence.ready;
-      if (shared && !sharedOpened) await openSharedMap(shared);
+      if (link && shared && !sharedOpened) await link.openSharedMap(shared);
     });
   return { ready };
 }

@@ -5,7 +5,7 @@
 import type { JourneyMap } from '../domain/types';
 import { freshId } from '../domain/ids';
 import type { Viewport } from './editorStore';
-import { mapKey, metaKey, summarise, trashKey, validViewport, viewportKey, type MapSummary, type StoredMap } from './keys';
+import { mapKey, metaKey, storedRecord, summarise, trashKey, validViewport, viewportKey, type MapSummary, type StoredMap } from './keys';
 import type { ValidateStored } from './persistence';
 import type { KeyValueStorage } from './storage';
 
@@ -40,7 +40,7 @@ export type ReadResult = { ok: true; map: JourneyMap; rev: number; viewport: Vie
 export async function readMap(storage: KeyValueStorage, validate: ValidateStored, id: string): Promise<ReadResult> {
   const record = await storage.get<Partial<StoredMap>>(mapKey(id));
   if (!record) return { ok: false, problems: ['this map is no longer saved in this browser'] };
-  const result = validate(record.map);
+  const result = validate(record);
   if (!result.ok) return result;
   const viewport = validViewport(await storage.get<unknown>(viewportKey(id)));
   return { ok: true, map: result.map, rev: typeof record.rev === 'number' ? record.rev : 0, viewport };
@@ -51,7 +51,7 @@ export async function addToLibrary(storage: KeyValueStorage, map: JourneyMap, ta
   const taken = new Set((await storage.keys()).filter((k) => k.startsWith('map:') || k.startsWith('trash:')).map((k) => k.slice(k.indexOf(':') + 1)));
   const stored = taken.has(map.id) ? { ...map, id: freshId('map', taken) } : map;
   const now = Date.now();
-  await storage.set(mapKey(stored.id), { map: stored, rev: 1, savedAt: now, savedBy: tabId } satisfies StoredMap);
+  await storage.set(mapKey(stored.id), storedRecord(stored, 1, tabId, now));
   await storage.set(metaKey(stored.id), summarise(stored, now));
   return stored;
 }

@@ -6,11 +6,12 @@
  */
 import type { JourneyMap } from '../domain/types';
 import { editorActions, useEditor, type Viewport } from './editorStore';
-import { CURRENT_KEY, mapKey, metaKey, quarantineKey, summarise, validViewport, viewportKey, type StoredMap } from './keys';
+import { CURRENT_KEY, mapKey, metaKey, quarantineKey, storedRecord, summarise, validViewport, viewportKey, type StoredMap } from './keys';
 import { isQuotaError, type KeyValueStorage } from './storage';
 
 
-export type ValidateStored = (value: unknown) => { ok: true; map: JourneyMap } | { ok: false; problems: string[] };
+/** Reads a whole stored record (see keys.ts `StoredMap`): its map, upgraded to the current format. */
+export type ValidateStored = (record: unknown) => { ok: true; map: JourneyMap } | { ok: false; problems: string[] };
 
 export interface PersistenceOptions {
   storage: KeyValueStorage;
@@ -84,7 +85,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
 
   function parseStored(raw: unknown): Parsed {
     const rec = raw as Partial<StoredMap> | undefined;
-    const result = validate(rec?.map);
+    const result = validate(raw);
     if (!result.ok) return { ok: false, problems: result.problems, raw };
     return { ok: true, map: result.map, rev: typeof rec?.rev === 'number' ? rec.rev : 0 };
   }
@@ -178,7 +179,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
             return old;
           }
           rev = Math.max(base, old?.rev ?? 0) + 1;
-          return { map, rev, savedAt: Date.now(), savedBy: tabId };
+          return storedRecord(map, rev, tabId);
         });
         if (otherTabSaved) {
           raiseConflict(map.id);

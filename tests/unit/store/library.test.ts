@@ -4,7 +4,7 @@ import { addToLibrary, listMaps, readMap, renameStored, restoreFromTrash, trashM
 import { mapKey, metaKey, trashKey, viewportKey } from '../../../src/store/keys';
 import { editorActions, resetEditor, useEditor } from '../../../src/store/editorStore';
 import { startPersistence } from '../../../src/store/persistence';
-import { validateStored } from '../../../src/app/boot';
+import { validateStored } from '../../../src/app/validateStored';
 import { fakeStorage } from '../../support/persistenceFakes';
 
 const sample = () => onlineStoreSample();

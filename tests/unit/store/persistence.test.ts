@@ -1,4 +1,4 @@
-import { validateStored } from '../../../src/app/boot';
+import { validateStored } from '../../../src/app/validateStored';
 import { createMap } from '../../../src/domain/edits';
 import type { JourneyMap } from '../../../src/domain/types';
 import { editorActions, resetEditor, useEditor } from '../../../src/store/editorStore';
@@ -24,7 +24,7 @@ const RETRY = 1000;
 const NOW = new Date('2025-03-04T05:06:07Z');
 const fallbackMap = (): JourneyMap => createMap({ id: 'map-fallback', name: 'Sample journey' });
 
-const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap => ({ map, rev, savedAt: 1, savedBy });
+const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap => ({ format: 'journey-map', version: 2, map, rev, savedAt: 1, savedBy });
 const storedWithTestMap = (extra: Record<string, unknown> = {}) =>
   fakeStorage({ [CURRENT_KEY]: 'map-test', [mapKey('map-test')]: record(makeMap()), ...extra });
 const storedRecord = (storage: FakeStorage, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
@@ -87,6 +87,26 @@ describe('restoring', () => {
     expect(storage.writes()).toEqual([]);
   });
 
+  it('opens a record stored by format version 1 (no format or version fields) upgraded through the importer', async () => {
+    const v1 = makeMap();
+    const { notes: _notes, ...v1Body } = v1;
+    // Version 1 records: the bare map body, channels without colours, no sticky notes.
+    const legacy = { map: { ...v1Body, channels: v1Body.channels.map(({ colour: _c, ...c }) => c) }, rev: 7, savedAt: 1, savedBy: 'old-release' };
+    const storage = fakeStorage({ [CURRENT_KEY]: v1.id, [mapKey(v1.id)]: legacy });
+    const { persistence } = start(storage);
+    await persistence.ready;
+    const opened = useEditor.getState().map;
+    expect(opened.notes).toEqual([]);
+    expect(opened.nodes).toEqual(v1.nodes);
+    expect(opened.edges).toEqual(v1.edges);
+    expect(opened.channels.find((c) => c.id === 'website')?.colour).toBe('#1d4ed8');
+    // Opening writes nothing; the first edit saves it as version 2 on top of its revision.
+    expect(updatesOf(storage, v1.id)).toBe(0);
+    editorActions.renameMap('Upgraded');
+    await persistence.flush();
+    expect(storedRecord(storage, v1.id)).toMatchObject({ format: 'journey-map', version: 2, rev: 8, map: { name: 'Upgraded', notes: [] } });
+  });
+
   it('ignores a stored viewport that makes no sense', async () => {
     const storage = storedWithTestMap({ [viewportKey('map-test')]: { x: 1, y: 2, zoom: 0 } });
     const { persistence } = start(storage);
@@ -122,7 +142,7 @@ describe('restoring', () => {
 
     await advance(DEBOUNCE);
     expect(storage.data.get(CURRENT_KEY)).toBe('map-fallback');
-    expect(storedRecord(storage, 'map-fallback')).toEqual({ map: fallbackMap(), rev: 1, savedAt: NOW.getTime() + DEBOUNCE, savedBy: 'tab-a' });
+    expect(storedRecord(storage, 'map-fallback')).toEqual({ format: 'journey-map', version: 2, map: fallbackMap(), rev: 1, savedAt: NOW.getTime() + DEBOUNCE, savedBy: 'tab-a' });
     expect(persistence.isDirty()).toBe(false);
   });
 
@@ -150,7 +170,7 @@ describe('saving', () => {
 
     await advance(DEBOUNCE);
     expect(updatesOf(storage)).toBe(1);
-    expect(storedRecord(storage)).toEqual({ map: useEditor.getState().map, rev: 4, savedAt: expect.any(Number), savedBy: 'tab-a' });
+    expect(storedRecord(storage)).toEqual({ format: 'journey-map', version: 2, map: useEditor.getState().map, rev: 4, savedAt: expect.any(Number), savedBy: 'tab-a' });
     expect(storedRecord(storage)?.map.name).toBe('Draft 10');
     expect(storage.data.get(CURRENT_KEY)).toBe('map-test');
     expect(persistence.isDirty()).toBe(false);
