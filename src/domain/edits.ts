@@ -43,6 +43,19 @@ function requireEdge(map: JourneyMap, id: string): JourneyEdge {
   return edge;
 }
 
+/**
+ * Largest edge weight or entry share. Weights are relative, so nothing is lost by the bound, and the sum of
+ * any realistic number of them stays far from overflowing (two weights of 1.7e308 once summed to Infinity).
+ */
+export const MAX_WEIGHT = 1_000_000_000;
+
+/** A relative weight or share: above 0 and at most MAX_WEIGHT. */
+export function isValidWeight(value: number): boolean {
+  return Number.isFinite(value) && value > 0 && value <= MAX_WEIGHT;
+}
+
+const weightRule = (what: string) => `${what} must be above 0 and at most ${MAX_WEIGHT.toLocaleString('en')}`;
+
 /** Largest |x| or |y| of a position: far beyond any real map, small enough that fitting the view stays finite. */
 export const MAX_COORDINATE = 10_000_000;
 
@@ -131,7 +144,7 @@ export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void 
     fail(`There is no channel "${patch.channel}"`);
   }
   if (patch.dropOff !== undefined && !(patch.dropOff >= 0 && patch.dropOff < 1)) fail('Drop-off must be at least 0 and below 1');
-  if (patch.share !== undefined && !(patch.share > 0 && Number.isFinite(patch.share))) fail('Share must be above 0');
+  if (patch.share !== undefined && !isValidWeight(patch.share)) fail(weightRule('Share'));
   if (patch.emotion !== undefined && !(Number.isInteger(patch.emotion) && patch.emotion >= -2 && patch.emotion <= 2)) {
     fail('Emotion must be a whole number from -2 to 2');
   }
@@ -233,7 +246,7 @@ export function connect(map: JourneyMap, init: NewEdge): string {
   const allowed = canConnectInMap(map, init.source, init.target);
   if (!allowed.ok) fail(connectionRuleText(allowed.rule, source.label, target.label));
   const weight = init.weight ?? 1;
-  if (!(weight > 0 && Number.isFinite(weight))) fail('Weight must be above 0');
+  if (!isValidWeight(weight)) fail(weightRule('Weight'));
   const taken = allIds(map);
   if (init.id !== undefined && taken.has(init.id)) fail(`The id "${init.id}" is already used`);
   const edge: JourneyEdge = { id: init.id ?? freshId('e', taken), source: init.source, target: init.target, weight };
@@ -245,7 +258,7 @@ export function connect(map: JourneyMap, init: NewEdge): string {
 export function updateEdge(map: JourneyMap, id: string, patch: { weight?: number; label?: string | undefined }): void {
   const edge = requireEdge(map, id);
   if ('weight' in patch) {
-    if (!(patch.weight !== undefined && patch.weight > 0 && Number.isFinite(patch.weight))) fail('Weight must be above 0');
+    if (!(patch.weight !== undefined && isValidWeight(patch.weight))) fail(weightRule('Weight'));
     edge.weight = patch.weight;
   }
   if ('label' in patch) {

@@ -5,7 +5,7 @@
  * output holding only the fields listed here, which also means a `__proto__` key in a file is never copied.
  */
 import * as v from 'valibot';
-import { MAX_COORDINATE } from '../domain/edits';
+import { MAX_COORDINATE, MAX_WEIGHT } from '../domain/edits';
 import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH, STAGE_WIDTH, STICKY_WIDTH } from '../domain/layout';
 import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../domain/notes';
 import { MAX_NAME_LENGTH } from '../domain/structure';
@@ -47,9 +47,10 @@ const lossProbability = (description: string) => {
   return v.pipe(v.number(), v.finite(message), v.minValue(0, message), v.ltValue(1, message), v.description(description));
 };
 
+/** A relative weight or share: above 0 and at most MAX_WEIGHT, so sums of them never overflow. */
 const positive = (description: string) => {
-  const message = 'must be above 0';
-  return v.pipe(v.number(), v.finite(message), v.gtValue(0, message), v.description(description));
+  const message = `must be above 0 and at most ${MAX_WEIGHT}`;
+  return v.pipe(v.number(), v.finite(message), v.gtValue(0, message), v.maxValue(MAX_WEIGHT, message), v.description(description));
 };
 
 const coordinate = (description: string) => {
@@ -140,7 +141,7 @@ export const nodeSchema = v.object({
   dropOff: v.optional(
     lossProbability('Probability (0 to below 1) that a customer abandons here; when absent it follows from open friction.'),
   ),
-  share: v.optional(positive('Entries only: relative share of customers who start here (> 0; treated as 1 when absent).')),
+  share: v.optional(positive(`Entries only: relative share of customers who start here (> 0 and ≤ ${MAX_WEIGHT}; treated as 1 when absent).`)),
   result: v.optional(
     v.pipe(
       v.picklist(['success', 'failure'], 'must be "success" or "failure"'),
@@ -153,7 +154,7 @@ export const edgeSchema = v.object({
   id: id('edge'),
   source: text('Id of the node the customer comes from (not an outcome).'),
   target: text('Id of the node the customer goes to (not an entry).'),
-  weight: v.optional(positive("Relative likelihood among the source's outgoing edges (> 0; defaults to 1)."), 1),
+  weight: v.optional(positive(`Relative likelihood among the source's outgoing edges (> 0 and ≤ ${MAX_WEIGHT}; defaults to 1).`), 1),
   label: v.optional(text('Short text shown on the edge.')),
 });
 

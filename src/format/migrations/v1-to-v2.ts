@@ -112,6 +112,34 @@ function clampPosition(node: unknown): unknown {
   return { ...node, position: { ...node.position, x: clampCoordinate(x), y: clampCoordinate(y) } };
 }
 
+const WEIGHT_LIMIT = 1_000_000_000;
+const isBigNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > WEIGHT_LIMIT;
+
+/**
+ * Version 2 bounds weights and shares at 1e9. Both are relative (among one node's ways out; among the
+ * entries), so dividing a whole group by the same factor keeps every probability: the meaning is unchanged.
+ * Returns the rescaled list and how many groups were rescaled.
+ */
+function rescaleGroups(items: readonly unknown[], field: 'weight' | 'share', groupOf: (item: Item) => string | null): { items: unknown[]; groups: number } {
+  const largest = new Map<string, number>();
+  for (const item of items) {
+    if (!isObject(item) || !isBigNumber(item[field])) continue;
+    const group = groupOf(item);
+    if (group !== null) largest.set(group, Math.max(largest.get(group) ?? 0, item[field] as number));
+  }
+  if (largest.size === 0) return { items: items as unknown[], groups: 0 };
+  const rescaled = items.map((item) => {
+    if (!isObject(item) || typeof item[field] !== 'number') return item;
+    const group = groupOf(item);
+    const max = group === null ? undefined : largest.get(group);
+    if (max === undefined) return item;
+    // The largest becomes exactly the limit; a tiny value never becomes 0 (0 would mean "never").
+    const value = Math.max(Number.MIN_VALUE, ((item[field] as number) / max) * WEIGHT_LIMIT);
+    return { ...item, [field]: value };
+  });
+  return { items: rescaled, groups: largest.size };
+}
+
 const isSelfLoop = (edge: unknown) => isObject(edge) && typeof edge.source === 'string' && edge.source === edge.target;
 
 /** The upgraded document and, in words, everything the upgrade had to change in it. */
@@ -154,10 +182,26 @@ function upgrade(doc: MapDocument): { doc: Record<string, unknown>; warnings: st
     }
   }
 
+  if (Array.isArray(out.nodes)) {
+    const shares = rescaleGroups(out.nodes as unknown[], 'share', (node) => (node.kind === 'entry' ? 'entries' : null));
+    out.nodes = shares.items;
+    if (shares.groups > 0) warnings.push(`Scaled the entry shares down to at most ${WEIGHT_LIMIT.toLocaleString('en')}; each entry keeps its share of customers.`);
+  }
+
   // A node leading to itself was never drawable in version 1's editor; version 2 refuses it everywhere.
   if (Array.isArray(doc.edges)) {
     const loops = doc.edges.filter(isSelfLoop).map((e) => String((e as Item).id));
-    out.edges = doc.edges.filter((e: unknown) => !isSelfLoop(e));
+    const weights = rescaleGroups(
+      doc.edges.filter((e: unknown) => !isSelfLoop(e)),
+      'weight',
+      (edge) => (typeof edge.source === 'string' ? edge.source : null),
+    );
+    out.edges = weights.items;
+    if (weights.groups > 0) {
+      warnings.push(
+        `Scaled the edge weights out of ${weights.groups === 1 ? 'a node' : `${weights.groups} nodes`} down to at most ${WEIGHT_LIMIT.toLocaleString('en')}; every way out keeps its share of customers.`,
+      );
+    }
     if (loops.length > 0) {
       warnings.push(
         `Removed ${loops.length === 1 ? 'an edge' : `${loops.length} edges`} leading from a node to itself (${list(loops)}): maps no longer allow them.`,

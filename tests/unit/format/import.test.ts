@@ -90,7 +90,7 @@ describe('importMapText', () => {
     ['node', 'dropOff', -0.1, 'must be at least 0 and below 1'],
     ['node', 'emotion', 3, 'must be a whole number from -2 to 2'],
     ['node', 'emotion', 0.5, 'must be a whole number from -2 to 2'],
-    ['node', 'share', 0, 'must be above 0'],
+    ['node', 'share', 0, 'must be above 0 and at most 1000000000'],
   ])('refuses %s.%s = %s: "%s"', (where, field, value, message) => {
     const doc = sampleDocument();
     const node = doc.nodes[CHECKOUT];
@@ -111,7 +111,7 @@ describe('importMapText', () => {
       'simulation.severityDropOff[3]: must be a number',
       'simulation.severityDropOff[4]: must be a number',
       `nodes[${CHECKOUT}].friction[0].severity: must be a whole number from 1 to 5`,
-      'edges[1].weight: must be above 0',
+      'edges[1].weight: must be above 0 and at most 1000000000',
     ]);
   });
 

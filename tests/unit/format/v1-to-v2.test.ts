@@ -224,6 +224,33 @@ describe('version1To2 repairs what version 2 refuses', () => {
     expect(analyseJourney(map).exact.success).toBeCloseTo(0.9, 12);
   });
 
+  it('scales weights and shares above 1e9 down by group, keeping every probability, and both engines agree', () => {
+    const doc = v1Document();
+    // Two ways out of "visit" whose weights summed to Infinity in version 1.
+    doc.edges = [
+      { id: 'e1', source: 'start', target: 'visit', weight: 1 },
+      { id: 'e-big', source: 'visit', target: 'done', weight: 1.7e308 },
+      { id: 'e-big2', source: 'visit', target: 'lost', weight: 1.7e308 / 3 },
+    ];
+    doc.nodes.push({ id: 'lost', kind: 'outcome', label: 'Lost', position: { x: 40, y: 400 }, result: 'failure', friction: [] });
+    doc.nodes[0].share = 3e12;
+    const { map, result } = upgrade(doc);
+    const weights = Object.fromEntries(map.edges.map((e) => [e.id, e.weight]));
+    expect(weights['e1']).toBe(1);
+    expect(weights['e-big']).toBe(1e9);
+    expect(weights['e-big2']).toBeCloseTo(1e9 / 3, 3);
+    expect(map.nodes[0].share).toBe(1e9);
+    expect(result.ok && result.warnings.slice(1)).toEqual([
+      'Scaled the entry shares down to at most 1,000,000,000; each entry keeps its share of customers.',
+      'Scaled the edge weights out of a node down to at most 1,000,000,000; every way out keeps its share of customers.',
+    ]);
+    // 3 : 1 between done and lost, after the 10% drop-off at "visit"; Monte Carlo agrees within 4 standard errors.
+    const sim = simulateJourney(map, { customers: 40_000, seed: 7 });
+    expect(sim.exact.success).toBeCloseTo(0.9 * 0.75, 9);
+    const se = Math.sqrt((sim.exact.success * (1 - sim.exact.success)) / 40_000);
+    expect(Math.abs(sim.monteCarlo.success.rate - sim.exact.success)).toBeLessThan(4 * se);
+  });
+
   it('names at most five removed self-loops', () => {
     const doc = v1Document();
     for (let i = 1; i <= 7; i++) doc.edges.push({ id: `loop-${i}`, source: 'visit', target: 'visit' });
