@@ -20,6 +20,7 @@
  * each side).
  */
 import { KIND_OUTCOME, SimulationError, type CompiledJourney } from './compile';
+import { Meter, runToEnd, type Pausable } from './pausable';
 
 /** Int32 per slot in `packed`: threshold, primary ^ alias, alias, visit counter. */
 export const SLOT_STRIDE = 4;
@@ -61,6 +62,11 @@ function bitsFor(k: number): number {
 }
 
 export function buildWalkTables(journey: CompiledJourney): WalkTables {
+  return runToEnd(buildWalkTablesSteps(journey, new Meter()));
+}
+
+/** buildWalkTables, pausing every ~10⁵ operations (a 10,000-node map takes tens of ms before V8 optimises it). */
+export function* buildWalkTablesSteps(journey: CompiledJourney, meter: Meter): Pausable<WalkTables> {
   const { n, kind, dropOff, rowStart, target, share } = journey;
   const word = new Int32Array(n);
   const moveCount = (i: number) => {
@@ -109,6 +115,7 @@ export function buildWalkTables(journey: CompiledJourney): WalkTables {
     const codes: number[] = [];
     movesOf(i, probabilities, codes, 1);
     fillAlias(probabilities, codes, word[i] >>> 5, 32 - (word[i] & 31), packed);
+    if (meter.spend(64 * probabilities.length)) yield;
   }
 
   // The start table is filled with pair numbers first, then each side is split into its entry and its move.
@@ -141,6 +148,8 @@ function fillAlias(probabilities: number[], codes: number[], base: number, b: nu
     codes.push(codes[0]);
   }
   const total = probabilities.reduce((a, x) => a + x, 0);
+  // A table of zeros (or NaN) would silently become uniform; compileJourney makes this impossible.
+  if (!(Math.abs(total - 1) < 1e-6)) throw new SimulationError(`Move probabilities add up to ${total}, not 1`);
   const scaled = probabilities.map((p) => (p * k) / total);
   const small: number[] = [];
   const large: number[] = [];

@@ -27,6 +27,8 @@ export interface CompiledJourney {
   readonly target: Int32Array;
   /** weight / (sum of the source's outgoing weights). */
   readonly share: Float64Array;
+  /** The map edge (index in map.edges) of each CSR slot. */
+  readonly edgeIndex: Int32Array;
   /** Start distribution: entry node indices and their probabilities (share / total share). */
   readonly entries: Int32Array;
   readonly entryProbability: Float64Array;
@@ -63,8 +65,8 @@ export function compileJourney(map: JourneyMap, options: CompileOptions = {}): C
   });
 
   const rowStart = new Int32Array(n + 1);
-  const kept: { source: number; target: number; weight: number }[] = [];
-  for (const edge of map.edges) {
+  const kept: { source: number; target: number; weight: number; index: number }[] = [];
+  for (const [index, edge] of map.edges.entries()) {
     const source = indexOf.get(edge.source);
     const target = indexOf.get(edge.target);
     if (source === undefined) throw new SimulationError(`Edge "${edge.id}" leaves a node that does not exist ("${edge.source}")`);
@@ -73,19 +75,32 @@ export function compileJourney(map: JourneyMap, options: CompileOptions = {}): C
       throw new SimulationError(`Edge "${edge.id}" has weight ${edge.weight}; it must be above 0`);
     }
     if (kind[source] === KIND_OUTCOME) continue;
-    kept.push({ source, target, weight: edge.weight });
+    kept.push({ source, target, weight: edge.weight, index });
     rowStart[source + 1]++;
   }
   for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
   const fill = rowStart.slice(0, n);
   const target = new Int32Array(kept.length);
   const share = new Float64Array(kept.length);
+  const edgeIndex = new Int32Array(kept.length);
+  // Weights are scaled by the source's largest before they are added up: two weights of 1.7e308 would sum
+  // to Infinity and every share would become 0 (the exact engine then lost everyone, Monte Carlo did not).
+  const maxWeight = new Float64Array(n);
+  for (const e of kept) maxWeight[e.source] = Math.max(maxWeight[e.source], e.weight);
   const weightSum = new Float64Array(n);
-  for (const e of kept) weightSum[e.source] += e.weight;
+  for (const e of kept) weightSum[e.source] += e.weight / maxWeight[e.source];
   for (const e of kept) {
     const at = fill[e.source]++;
     target[at] = e.target;
-    share[at] = e.weight / weightSum[e.source];
+    edgeIndex[at] = e.index;
+    share[at] = e.weight / maxWeight[e.source] / weightSum[e.source];
+  }
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) sum += share[p];
+    if (rowStart[i] < rowStart[i + 1] && !(Math.abs(sum - 1) < 1e-9)) {
+      throw new SimulationError(`The connections out of "${map.nodes[i].label}" do not add up to 100% (${sum})`);
+    }
   }
 
   const entryNodes: number[] = [];
@@ -100,7 +115,8 @@ export function compileJourney(map: JourneyMap, options: CompileOptions = {}): C
   if (entryNodes.length === 0) {
     throw new SimulationError('The map has no entry node, so no customer can start a journey');
   }
-  const totalShare = entryShares.reduce((a, b) => a + b, 0);
+  const maxShare = entryShares.reduce((a, b) => Math.max(a, b), 0);
+  const totalShare = entryShares.reduce((a, b) => a + b / maxShare, 0);
 
   return {
     n,
@@ -112,8 +128,9 @@ export function compileJourney(map: JourneyMap, options: CompileOptions = {}): C
     rowStart,
     target,
     share,
+    edgeIndex,
     entries: Int32Array.from(entryNodes),
-    entryProbability: Float64Array.from(entryShares, (s) => s / totalShare),
+    entryProbability: Float64Array.from(entryShares, (s) => s / maxShare / totalShare),
   };
 }
 

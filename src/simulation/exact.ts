@@ -2,11 +2,14 @@
  * Exact analysis of the journey as an absorbing Markov chain (infinite horizon). Transient states are the
  * non-outcome nodes; from node i a customer moves to j with probability Q[i][j] = (1 − d(i))·share(i→j),
  * abandons with probability d(i) (or 1 at a dead end) and stops at an outcome. Components are solved one at
- * a time in topological order, so the only dense systems are those of the cyclic components.
+ * a time in topological order; a cyclic component is solved with a sparse LU (sparse.ts) in a
+ * minimum-degree order (ordering.ts).
  */
-import { KIND_OUTCOME, type CompiledJourney } from './compile';
-import { luFactor, luSolve, luSolveTransposed, type LU } from './dense';
+import { KIND_OUTCOME, SimulationError, type CompiledJourney } from './compile';
+import { minimumDegreeOrder } from './ordering';
+import { Meter, runToEnd, type Pausable } from './pausable';
 import { stronglyConnectedComponents, type Components } from './scc';
+import { factorComponent, solveColumn, solveRow, type ComponentMatrix, type SparseFactor } from './sparse';
 
 export interface ExactChain {
   readonly journey: CompiledJourney;
@@ -21,9 +24,9 @@ export interface ExactChain {
   readonly closed: Uint8Array;
   /** 1 for non-outcome nodes without an outgoing edge. */
   readonly deadEnd: Uint8Array;
-  /** LU factors of (I − Q_CC) per component, for cyclic components that are not closed (null otherwise). */
-  readonly factors: readonly (LU | null)[];
-  /** Position of each node inside its component's matrix. */
+  /** Sparse LU of (I − Q_CC) per component, for cyclic components that are not closed (null otherwise). */
+  readonly factors: readonly (SparseFactor | null)[];
+  /** Position of each node inside its component (its row of the component's matrix). */
   readonly localIndex: Int32Array;
   readonly success: number;
   readonly failure: number;
@@ -34,10 +37,19 @@ export interface ExactChain {
   readonly expectedSteps: number;
 }
 
+/** Progress units of analyseExactSteps: three per node (order and factor a loop, then success). */
+export const exactWork = (journey: CompiledJourney) => 3 * journey.n;
+
 export function analyseExact(journey: CompiledJourney): ExactChain {
+  return runToEnd(analyseExactSteps(journey, new Meter()));
+}
+
+/** analyseExact, pausing every ~10⁵ operations; meter.progress runs up to exactWork(journey). */
+export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Pausable<ExactChain> {
   const { n, kind, dropOff, rowStart, target, share } = journey;
   const components = stronglyConnectedComponents(n, rowStart, target);
   const { count, componentOf, members, start, cyclic } = components;
+  if (meter.spend(n + rowStart[n])) yield;
 
   const visits = new Float64Array(n);
   const abandon = new Float64Array(n);
@@ -45,8 +57,9 @@ export function analyseExact(journey: CompiledJourney): ExactChain {
   const closed = new Uint8Array(n);
   const deadEnd = new Uint8Array(n);
   const localIndex = new Int32Array(n);
-  const factors: (LU | null)[] = new Array(count).fill(null);
+  const factors: (SparseFactor | null)[] = new Array(count).fill(null);
   for (let i = 0; i < n; i++) if (kind[i] !== KIND_OUTCOME && rowStart[i] === rowStart[i + 1]) deadEnd[i] = 1;
+  for (let c = 0; c < count; c++) for (let k = start[c]; k < start[c + 1]; k++) localIndex[members[k]] = k - start[c];
 
   const inflow = new Float64Array(n);
   for (let e = 0; e < journey.entries.length; e++) inflow[journey.entries[e]] += journey.entryProbability[e];
@@ -57,6 +70,7 @@ export function analyseExact(journey: CompiledJourney): ExactChain {
     if (!cyclic[c]) {
       const v = members[first];
       visits[v] = inflow[v];
+      meter.progress += 2;
     } else if (isClosed(journey, components, c)) {
       let mass = 0;
       for (let k = 0; k < m; k++) mass += inflow[members[first + k]];
@@ -66,15 +80,19 @@ export function analyseExact(journey: CompiledJourney): ExactChain {
         closed[v] = 1;
         visits[v] = mass > 0 ? Infinity : 0;
       }
+      meter.progress += 2 * m;
       continue;
     } else {
-      const factor = factorComponent(journey, components, c, localIndex);
+      const matrix = componentMatrix(journey, components, c, localIndex);
+      const elimination = yield* minimumDegreeOrder(m, matrix.rowStart, matrix.col, meter);
+      const factor = yield* factorComponent(elimination, matrix, meter);
       factors[c] = factor;
       const b = new Float64Array(m);
       for (let k = 0; k < m; k++) b[k] = inflow[members[first + k]];
-      const x = luSolveTransposed(factor, b);
+      const x = yield* solveRow(factor, b, meter);
       for (let k = 0; k < m; k++) visits[members[first + k]] = x[k];
     }
+    let operations = m;
     for (let k = 0; k < m; k++) {
       const i = members[first + k];
       if (kind[i] === KIND_OUTCOME) continue;
@@ -86,24 +104,23 @@ export function analyseExact(journey: CompiledJourney): ExactChain {
         const j = target[p];
         if (componentOf[j] !== c) inflow[j] += pass * share[p];
       }
+      operations += rowStart[i + 1] - rowStart[i];
     }
+    if (meter.spend(operations)) yield;
   }
 
   for (let c = count - 1; c >= 0; c--) {
     const first = start[c], m = start[c + 1] - first;
+    meter.progress += m;
     const factor = factors[c];
     if (factor === null) {
       if (m !== 1 || cyclic[c]) continue; // closed loop: never reaches success, h stays 0
       const i = members[first];
       reachSuccess[i] = kind[i] === KIND_OUTCOME ? journey.success[i] : (1 - dropOff[i]) * outsideSuccess(journey, components, c, i, reachSuccess);
+      if (meter.spend(1 + rowStart[i + 1] - rowStart[i])) yield;
       continue;
     }
-    const rhs = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      const i = members[first + k];
-      rhs[k] = (1 - dropOff[i]) * outsideSuccess(journey, components, c, i, reachSuccess);
-    }
-    const h = luSolve(factor, rhs);
+    const h = yield* solveComponentSuccess(journey, components, c, factor, dropOff, reachSuccess, meter);
     for (let k = 0; k < m; k++) reachSuccess[members[first + k]] = h[k];
   }
 
@@ -117,10 +134,34 @@ export function analyseExact(journey: CompiledJourney): ExactChain {
       expectedSteps += visits[i];
     }
   }
+  // Never a silent disagreement with Monte Carlo: every customer ends somewhere, or loops.
+  const accounted = success + failure + abandoned + looping;
+  if (!(Math.abs(accounted - 1) < 1e-6)) {
+    throw new SimulationError(`The exact analysis accounts for ${accounted} of the customers instead of all of them`);
+  }
   return {
     journey, components, visits, abandon, reachSuccess, closed, deadEnd, factors, localIndex,
     success, failure, abandoned, looping, expectedSteps,
   };
+}
+
+/** h on component c: (I − Q_CC)·h = (1 − d)·(success reached straight out of C), with h known outside C. */
+export function* solveComponentSuccess(
+  journey: CompiledJourney,
+  components: Components,
+  c: number,
+  factor: SparseFactor,
+  dropOff: Float64Array,
+  reachSuccess: Float64Array,
+  meter: Meter,
+): Pausable<Float64Array> {
+  const first = components.start[c], m = components.start[c + 1] - first;
+  const rhs = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = components.members[first + k];
+    rhs[k] = (1 - dropOff[i]) * outsideSuccess(journey, components, c, i, reachSuccess);
+  }
+  return yield* solveColumn(factor, rhs, meter);
 }
 
 /** A cyclic component is closed when nothing leaks: no drop-off anywhere and no edge leaving it. */
@@ -133,25 +174,52 @@ function isClosed(journey: CompiledJourney, { componentOf, members, start }: Com
   return true;
 }
 
-/** I − Q restricted to component c, factorised. Fills localIndex for the component's members. */
-function factorComponent(journey: CompiledJourney, { componentOf, members, start }: Components, c: number, localIndex: Int32Array): LU {
+/**
+ * The moves between the members of component c (local indices, self-loops left out) and each member's leak:
+ * its drop-off plus its moves out of c, added as non-negative terms (see sparse.ts). `dropOff` may differ
+ * from the journey's (what-if).
+ */
+export function componentMatrix(
+  journey: CompiledJourney,
+  { componentOf, members, start }: Components,
+  c: number,
+  localIndex: Int32Array,
+  dropOff: Float64Array = journey.dropOff,
+): ComponentMatrix {
   const first = start[c], m = start[c + 1] - first;
-  for (let k = 0; k < m; k++) localIndex[members[first + k]] = k;
-  const a = new Float64Array(m * m);
+  const rowStart = new Int32Array(m + 1);
+  let entries = 0;
   for (let k = 0; k < m; k++) {
     const i = members[first + k];
-    a[k * m + k] += 1;
-    const stay = 1 - journey.dropOff[i];
     for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
       const j = journey.target[p];
-      if (componentOf[j] === c) a[k * m + localIndex[j]] -= stay * journey.share[p];
+      if (j !== i && componentOf[j] === c) entries++;
     }
+    rowStart[k + 1] = entries;
   }
-  return luFactor(a, m);
+  const col = new Int32Array(entries);
+  const value = new Float64Array(entries);
+  const leak = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = members[first + k];
+    const stay = 1 - dropOff[i];
+    let out = 0;
+    let at = rowStart[k];
+    for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
+      const j = journey.target[p];
+      if (componentOf[j] !== c) out += journey.share[p];
+      else if (j !== i) {
+        col[at] = localIndex[j];
+        value[at++] = stay * journey.share[p];
+      }
+    }
+    leak[k] = dropOff[i] + stay * out;
+  }
+  return { rowStart, col, value, leak };
 }
 
 /** Σ share(i→j)·h(j) over edges leaving component c (their h is already known). */
-function outsideSuccess(journey: CompiledJourney, { componentOf }: Components, c: number, i: number, h: Float64Array): number {
+export function outsideSuccess(journey: CompiledJourney, { componentOf }: Components, c: number, i: number, h: Float64Array): number {
   let s = 0;
   for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
     const j = journey.target[p];

@@ -1,5 +1,5 @@
 /** Hotspot ranking: where fixing friction would win the most customers. */
-import { openFriction, type FrictionNote, type JourneyMap } from '../domain';
+import { openFriction, type FrictionNote, type JourneyMap, type JourneyNode } from '../domain';
 import type { CompiledJourney } from './compile';
 import type { ExactResult, Hotspot } from './types';
 
@@ -10,25 +10,29 @@ import type { ExactResult, Hotspot } from './types';
 export function rankHotspots(map: JourneyMap, journey: CompiledJourney, exact: ExactResult): Hotspot[] {
   const hotspots: Hotspot[] = [];
   map.nodes.forEach((node, i) => {
-    if (node.kind === 'outcome') return;
-    const hotspot: Hotspot = {
-      nodeId: node.id,
-      label: node.label,
-      kind: node.kind,
-      dropOff: journey.dropOff[i],
-      lostPer1000: 1000 * exact.abandon[node.id],
-      uplift: exact.uplift[node.id],
-      removalEffect: exact.removalEffect[node.id],
-      reach: exact.reach[node.id],
-    };
-    if (node.scores) hotspot.scores = { ...node.scores };
-    const worst = worstOpenFriction(node.friction);
-    if (worst) hotspot.worstFriction = { ...worst };
-    hotspots.push(hotspot);
+    if (node.kind !== 'outcome') hotspots.push(hotspotOf(node, journey.dropOff[i], exact));
   });
   // Plain string order for ties: deterministic everywhere, and no collator start-up cost.
   const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return hotspots.sort((a, b) => b.uplift - a.uplift || b.lostPer1000 - a.lostPer1000 || byText(a.label, b.label) || byText(a.nodeId, b.nodeId));
+}
+
+/** One node's hotspot entry, from the exact results. */
+export function hotspotOf(node: JourneyNode, dropOff: number, exact: ExactResult): Hotspot {
+  const hotspot: Hotspot = {
+    nodeId: node.id,
+    label: node.label,
+    kind: node.kind,
+    dropOff,
+    lostPer1000: 1000 * exact.abandon[node.id],
+    uplift: exact.uplift[node.id],
+    removalEffect: exact.removalEffect[node.id],
+    reach: exact.reach[node.id],
+  };
+  if (node.scores) hotspot.scores = { ...node.scores };
+  const worst = worstOpenFriction(node.friction);
+  if (worst) hotspot.worstFriction = { ...worst };
+  return hotspot;
 }
 
 /** The open friction note with the highest severity (the first one listed among equals). */

@@ -197,9 +197,10 @@ export class MonteCarloRunner {
   /** Customers walked since the counters were last flushed. */
   private pending = 0;
 
-  constructor(readonly journey: CompiledJourney, readonly options: MonteCarloOptions) {
+  /** `tables`: buildWalkTables(journey), when already built (buildWalkTablesSteps, to build them in slices). */
+  constructor(readonly journey: CompiledJourney, readonly options: MonteCarloOptions, tables: WalkTables = buildWalkTables(journey)) {
     if (!(Number.isInteger(options.maxSteps) && options.maxSteps >= 1)) throw new RangeError('maxSteps must be a whole number of at least 1');
-    this.tables = buildWalkTables(journey);
+    this.tables = tables;
     const { packed } = this.tables;
     const outcome = new Uint8Array(journey.n);
     for (let i = 0; i < journey.n; i++) outcome[i] = journey.kind[i] === KIND_OUTCOME ? 1 : 0;

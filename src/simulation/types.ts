@@ -98,6 +98,19 @@ export interface Hotspot {
   worstFriction?: FrictionNote;
 }
 
+/** The phases of a run, in order. */
+export type SimulationPhase = 'exact' | 'whatIf' | 'monteCarlo';
+
+/**
+ * How far a run is: `done` of `total` in the phase's units (work units for the exact analysis and what-if,
+ * where they only measure the share done; customers for Monte Carlo).
+ */
+export interface SimulationProgress {
+  phase: SimulationPhase;
+  done: number;
+  total: number;
+}
+
 export interface SimulationTimings {
   compileMs: number;
   exactMs: number;

@@ -8,11 +8,13 @@
  *   uplift(k)        = v(k) · d · h(k) / (1 − d·G(k,k))   success gained if k's drop-off were 0
  *
  * docs/simulation.md derives them. G(k,k) is 1 outside cycles and the diagonal of (I − Q_CC)⁻¹ inside a
- * cyclic component C, so the cost is O(Σ m³) over the cyclic components, the same order as the solve.
+ * cyclic component C, by selected inversion of the sparse LU the solve already made (sparse.ts): about
+ * the cost of the solve itself.
  */
 import { KIND_OUTCOME, withDropOff, type CompiledJourney } from './compile';
-import { inverseDiagonal } from './dense';
-import { analyseExact, type ExactChain } from './exact';
+import { analyseExact, componentMatrix, outsideSuccess, solveComponentSuccess, type ExactChain } from './exact';
+import { Meter, runToEnd, type Pausable } from './pausable';
+import { factorComponent, inverseDiagonal } from './sparse';
 
 export interface WhatIf {
   /** Rise in success probability if the node's drop-off were 0. */
@@ -25,14 +27,30 @@ export interface WhatIf {
   readonly returnVisits: Float64Array;
 }
 
+/**
+ * Below this, 1 − d·G(k,k) is too close to cancelling for the uplift identity to keep ~10 digits, and the
+ * node's component is solved again with its drop-off at 0 instead (a loop that nearly closes without k).
+ */
+const IDENTITY_MARGIN = 1e-6;
+
+/** Progress units of analyseWhatIfSteps: one per node. */
+export const whatIfWork = (chain: ExactChain) => chain.journey.n;
+
 export function analyseWhatIf(chain: ExactChain): WhatIf {
+  return runToEnd(analyseWhatIfSteps(chain, new Meter()));
+}
+
+export function* analyseWhatIfSteps(chain: ExactChain, meter: Meter): Pausable<WhatIf> {
   const { journey, components, visits, reachSuccess, closed, deadEnd, factors, localIndex } = chain;
   const { n, kind, dropOff } = journey;
   const returnVisits = new Float64Array(n).fill(1);
   for (let c = 0; c < components.count; c++) {
     const factor = factors[c];
-    if (factor === null) continue;
-    const diagonal = inverseDiagonal(factor);
+    if (factor === null) {
+      meter.progress += components.start[c + 1] - components.start[c];
+      continue;
+    }
+    const diagonal = yield* inverseDiagonal(factor, meter);
     for (let k = components.start[c]; k < components.start[c + 1]; k++) {
       const i = components.members[k];
       returnVisits[i] = diagonal[localIndex[i]];
@@ -58,17 +76,38 @@ export function analyseWhatIf(chain: ExactChain): WhatIf {
     const d = dropOff[k];
     if (deadEnd[k] || d === 0 || visits[k] === 0) continue;
     const denominator = 1 - d * g;
-    uplift[k] =
-      d < 1 && denominator > 1e-9
-        ? (visits[k] * d * reachSuccess[k]) / denominator
-        : successWithDropOff(journey, k, 0) - chain.success;
+    if (d < 1 && denominator > IDENTITY_MARGIN * d * g) {
+      uplift[k] = (visits[k] * d * reachSuccess[k]) / denominator;
+    } else {
+      uplift[k] = reach[k] * ((yield* successFromWithDropOff(chain, k, 0, meter)) - reachSuccess[k]);
+    }
+    if (meter.spend(1)) yield;
   }
   return { uplift, removalEffect, reach, returnVisits };
 }
 
 /**
+ * h(k) if k's drop-off were `d`: only k's component changes (what comes after it does not depend on k,
+ * and P(success) = success on paths that avoid k + reach(k)·h(k), where reach(k) does not depend on d
+ * either). The component is factorised again in the order it already has.
+ */
+function* successFromWithDropOff(chain: ExactChain, k: number, d: number, meter: Meter): Pausable<number> {
+  const { journey, components, factors, localIndex, reachSuccess } = chain;
+  const c = components.componentOf[k];
+  const changed = journey.dropOff.slice();
+  changed[k] = d;
+  const factor = factors[c];
+  if (factor === null) return (1 - d) * outsideSuccess(journey, components, c, k, reachSuccess);
+  const matrix = componentMatrix(journey, components, c, localIndex, changed);
+  if (matrix.leak.every((l) => l === 0)) return 0; // without k's drop-off the loop closes: nobody gets out
+  const refactored = yield* factorComponent(factor.elimination, matrix, new Meter());
+  const h = yield* solveComponentSuccess(journey, components, c, refactored, changed, reachSuccess, meter);
+  return h[localIndex[k]];
+}
+
+/**
  * Success probability with node k's drop-off replaced, by a full re-solve: the reference the identities
- * are tested against, and the fallback when removing k's drop-off would close a loop.
+ * are tested against.
  */
 export function successWithDropOff(journey: CompiledJourney, k: number, d: number): number {
   return analyseExact(withDropOff(journey, new Map([[k, d]]))).success;

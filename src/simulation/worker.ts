@@ -1,11 +1,16 @@
 /**
- * The simulation worker: a typed switch over messages around simulateInChunks. Monte Carlo runs in chunks
- * and yields between them, so a later 'cancel' (or a new 'run', which supersedes the current one) is seen.
+ * The simulation worker: a typed switch over messages around simulateInChunks. Every phase runs in slices
+ * of about 25 ms with a pause between them, so a later 'cancel' (or a new 'run', which supersedes the
+ * current one) is seen within one slice. The result is packed here, so that the app receives typed arrays
+ * (transferred, not copied) instead of large objects.
  */
 import type { FromWorker, ToWorker } from './messages';
+import { packResult } from './packed';
 import { simulateInChunks } from './simulate';
 
-export function createWorkerHandler(post: (message: FromWorker) => void): (message: ToWorker) => Promise<void> {
+export type PostFromWorker = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export function createWorkerHandler(post: PostFromWorker): (message: ToWorker) => Promise<void> {
   const cancelled = new Set<string>();
   let current: string | null = null;
 
@@ -15,9 +20,14 @@ export function createWorkerHandler(post: (message: FromWorker) => void): (messa
     try {
       const result = await simulateInChunks(message.map, message.settings, {
         isCancelled: () => cancelled.has(runId) || current !== runId,
-        onProgress: (done, total) => post({ type: 'progress', runId, done, total }),
+        onProgress: ({ phase, done, total }) => post({ type: 'progress', runId, phase, done, total }),
       });
-      post(result === null ? { type: 'cancelled', runId } : { type: 'result', runId, result });
+      if (result === null) {
+        post({ type: 'cancelled', runId });
+      } else {
+        const { packed, transfer } = packResult(message.map, result);
+        post({ type: 'result', runId, result: packed }, transfer);
+      }
     } catch (error) {
       post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -43,13 +53,13 @@ export function createWorkerHandler(post: (message: FromWorker) => void): (messa
 }
 
 interface WorkerScope {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: { data: ToWorker }) => void): void;
 }
 
 const scope = globalThis as unknown as Partial<WorkerScope> & { document?: unknown; WorkerGlobalScope?: unknown };
 if (scope.WorkerGlobalScope !== undefined && scope.document === undefined && scope.postMessage && scope.addEventListener) {
   const worker = scope as WorkerScope;
-  const handle = createWorkerHandler((message) => worker.postMessage(message));
+  const handle = createWorkerHandler((message, transfer = []) => worker.postMessage(message, transfer));
   worker.addEventListener('message', (event) => void handle(event.data));
 }

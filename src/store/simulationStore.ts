@@ -2,27 +2,24 @@
  * Simulation results and what the canvas derives from them (heat per node, flow per edge, a highlighted
  * path). Derived data lives here, keyed by id: never in the map, never undone, never exported. Results
  * computed from an earlier version of the map are marked stale, not silently shown as current.
+ *
+ * The worker does the work, heat and flow included, and sends results packed in typed arrays; this thread
+ * only unpacks them into records, 250 nodes at a time with a pause in between, so that it never
+ * stalls for long however large the map.
  */
 import { create } from 'zustand';
-import { effectiveDropOff } from '../domain/queries';
-import { DEFAULT_SEVERITY_DROP_OFF, type JourneyMap } from '../domain/types';
+import type { JourneyMap } from '../domain/types';
 import type { FromWorker, ToWorker } from '../simulation/messages';
-import type { SimulationResult } from '../simulation/types';
+import type { NodeHeat, PackedResult, UnpackedResult } from '../simulation/packed';
+import type { SimulationProgress, SimulationResult } from '../simulation/types';
 import { useEditor } from './editorStore';
-import { nodeIndex, outgoingTotals } from './selectors';
+
+export type { NodeHeat } from '../simulation/packed';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export interface NodeHeat {
-  /** Customers lost at this node per 1,000 starts (exact). */
-  lostPer1000: number;
-  /** 0..1, relative to the node that loses most. */
-  level: number;
-}
-
 export interface SimulationState {
   status: SimulationStatus;
-  progress: { done: number; total: number } | null;
   result: SimulationResult | null;
   /** What the map looked like to the simulation when the result was computed. */
   resultSignature: string | null;
@@ -37,7 +34,6 @@ export interface SimulationState {
 
 export const useSimulation = create<SimulationState>()(() => ({
   status: 'idle',
-  progress: null,
   result: null,
   resultSignature: null,
   error: null,
@@ -47,6 +43,25 @@ export const useSimulation = create<SimulationState>()(() => ({
   highlightedPath: null,
   panelOpen: false,
 }));
+
+/**
+ * Phase and progress of the run in progress (work units for the exact analysis and what-if, customers for
+ * Monte Carlo), null when none is. A store of its own: every canvas node and edge subscribes to
+ * useSimulation, so a progress update there ran tens of thousands of selectors on a large map.
+ */
+export const useSimulationProgress = create<{ progress: SimulationProgress | null }>()(() => ({ progress: null }));
+
+/** The progress bar moves at most this often (each repaint of a large canvas costs a frame). */
+const PROGRESS_INTERVAL_MS = 200;
+let progressShownAt = 0;
+
+function showProgress(progress: SimulationProgress | null): void {
+  const current = useSimulationProgress.getState().progress;
+  const at = performance.now();
+  if (progress !== null && current !== null && current.phase === progress.phase && at - progressShownAt < PROGRESS_INTERVAL_MS) return;
+  progressShownAt = at;
+  useSimulationProgress.setState({ progress });
+}
 
 /**
  * Everything the simulation reads from a map, and nothing else: moving a node or renaming it leaves
@@ -70,29 +85,20 @@ export function isStale(state: Pick<SimulationState, 'result' | 'resultSignature
   return state.result !== null && state.resultSignature !== simulationSignature(map);
 }
 
-/** Heat per node and flow per edge, from exact results. */
-export function deriveHeatAndFlow(map: JourneyMap, result: SimulationResult): Pick<SimulationState, 'heat' | 'flow'> {
-  const heat: Record<string, NodeHeat> = {};
-  let maxLost = 0;
-  for (const p of Object.values(result.exact.abandon)) maxLost = Math.max(maxLost, p);
-  for (const [id, p] of Object.entries(result.exact.abandon)) heat[id] = { lostPer1000: p * 1000, level: maxLost > 0 ? p / maxLost : 0 };
-
-  const severity = result.settings.severityDropOff ?? DEFAULT_SEVERITY_DROP_OFF;
-  const totals = outgoingTotals(map.edges);
-  const nodes = nodeIndex(map.nodes);
-  const raw: Record<string, number> = {};
-  let maxFlow = 0;
-  for (const e of map.edges) {
-    const source = nodes.get(e.source);
-    const visits = result.exact.expectedVisits[e.source] ?? 0;
-    if (!source || !Number.isFinite(visits)) continue;
-    const f = visits * (1 - effectiveDropOff(source, severity)) * (e.weight / (totals.get(e.source)?.total ?? 1));
-    raw[e.id] = f;
-    maxFlow = Math.max(maxFlow, f);
-  }
-  const flow: Record<string, number> = {};
-  for (const [id, f] of Object.entries(raw)) flow[id] = maxFlow > 0 ? f / maxFlow : 0;
-  return { heat, flow };
+/**
+ * A result from the worker, unpacked for `map` in slices of about 8 ms; null if the run was superseded or
+ * cancelled meanwhile. The unpacking code loads with the first result, not with the app.
+ */
+export async function unpackInSlices(packed: PackedResult, map: JourneyMap, isCurrent: () => boolean): Promise<UnpackedResult | null> {
+  const [{ unpackResult }, { runInSlices }] = await Promise.all([import('../simulation/packed'), import('../simulation/pausable')]);
+  if (!isCurrent()) return null;
+  const unpacked = await runInSlices(unpackResult(packed, map), {
+    sliceMs: 8,
+    tick: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    isCancelled: () => !isCurrent(),
+  });
+  // CANCELLED is the only symbol runInSlices resolves to.
+  return typeof unpacked === 'symbol' || !isCurrent() ? null : unpacked;
 }
 
 let worker: Worker | null = null;
@@ -104,7 +110,8 @@ function ensureWorker(): Worker {
     worker = new Worker(new URL('../simulation/worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => onWorkerMessage(event.data));
     worker.addEventListener('error', (event) => {
-      useSimulation.setState({ status: 'error', progress: null, error: event.message || 'The simulation stopped unexpectedly' });
+      showProgress(null);
+      useSimulation.setState({ status: 'error', error: event.message || 'The simulation stopped unexpectedly' });
       worker?.terminate();
       worker = null;
     });
@@ -119,35 +126,43 @@ function onWorkerMessage(message: FromWorker): void {
   if (message.runId !== currentRun) return;
   switch (message.type) {
     case 'progress':
-      useSimulation.setState({ progress: { done: message.done, total: message.total } });
+      showProgress({ phase: message.phase, done: message.done, total: message.total });
       return;
     case 'result': {
-      const map = runMaps.get(message.runId) ?? useEditor.getState().map;
-      runMaps.delete(message.runId);
-      currentRun = null;
-      useSimulation.setState({
-        status: 'done',
-        progress: null,
-        result: message.result,
-        resultSignature: simulationSignature(map),
-        error: null,
-        highlightedPath: null,
-        panelOpen: true,
-        ...deriveHeatAndFlow(map, message.result),
+      const { runId } = message;
+      const map = runMaps.get(runId) ?? useEditor.getState().map;
+      void unpackInSlices(message.result, map, () => currentRun === runId).then((unpacked) => {
+        if (unpacked === null) return;
+        runMaps.delete(runId);
+        currentRun = null;
+        showProgress(null);
+        useSimulation.setState({
+          status: 'done',
+          result: unpacked.result,
+          resultSignature: simulationSignature(map),
+          error: null,
+          highlightedPath: null,
+          panelOpen: true,
+          heat: unpacked.heat,
+          flow: unpacked.flow,
+        });
       });
       return;
     }
     case 'cancelled':
-      runMaps.delete(message.runId);
-      currentRun = null;
-      useSimulation.setState({ status: 'cancelled', progress: null });
+      finish(message.runId, { status: 'cancelled' });
       return;
     case 'error':
-      runMaps.delete(message.runId);
-      currentRun = null;
-      useSimulation.setState({ status: 'error', progress: null, error: message.message, panelOpen: true });
+      finish(message.runId, { status: 'error', error: message.message, panelOpen: true });
       return;
   }
+}
+
+function finish(runId: string, state: Partial<SimulationState>): void {
+  runMaps.delete(runId);
+  if (currentRun === runId) currentRun = null;
+  showProgress(null);
+  useSimulation.setState(state);
 }
 
 function post(message: ToWorker): void {
@@ -157,17 +172,26 @@ function post(message: ToWorker): void {
 export const simulationActions = {
   run(): void {
     const { map } = useEditor.getState();
-    if (currentRun) post({ type: 'cancel', runId: currentRun });
+    if (currentRun) {
+      post({ type: 'cancel', runId: currentRun });
+      runMaps.delete(currentRun);
+    }
     const runId = `run-${++runCounter}`;
     currentRun = runId;
     runMaps.set(runId, map);
-    const total = map.simulation?.customers ?? 10_000;
-    useSimulation.setState({ status: 'running', progress: { done: 0, total }, error: null });
-    post({ type: 'run', runId, map });
+    showProgress({ phase: 'exact', done: 0, total: 1 });
+    useSimulation.setState({ status: 'running', error: null });
+    // Copying a large map to the worker takes tens of ms: in a task of its own, after the click's render.
+    setTimeout(() => {
+      if (currentRun === runId) post({ type: 'run', runId, map });
+    }, 0);
   },
   cancel(): void {
     if (!currentRun) return;
-    post({ type: 'cancel', runId: currentRun });
+    const runId = currentRun;
+    post({ type: 'cancel', runId });
+    // The worker answers 'cancelled' within one slice; if it has already sent the result, stop unpacking it.
+    finish(runId, { status: 'cancelled' });
   },
   toggleHeatmap(): void {
     useSimulation.setState((s) => ({ heatmap: !s.heatmap }));
@@ -180,9 +204,13 @@ export const simulationActions = {
   },
   /** A different map was opened: its results are not this map's. */
   clear(): void {
-    if (currentRun) post({ type: 'cancel', runId: currentRun });
+    if (currentRun) {
+      post({ type: 'cancel', runId: currentRun });
+      runMaps.delete(currentRun);
+    }
     currentRun = null;
-    useSimulation.setState({ status: 'idle', progress: null, result: null, resultSignature: null, error: null, heat: {}, flow: {}, highlightedPath: null });
+    showProgress(null);
+    useSimulation.setState({ status: 'idle', result: null, resultSignature: null, error: null, heat: {}, flow: {}, highlightedPath: null });
   },
 };
 

@@ -13,12 +13,17 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { onlineStoreSample } from '../../src/domain/samples/onlineStore';
 import { compileJourney, KIND_OUTCOME, type CompiledJourney } from '../../src/simulation/compile';
 import { analyseExact } from '../../src/simulation/exact';
 import { MonteCarloRunner } from '../../src/simulation/monteCarlo';
 import { seedState, Xoshiro128 } from '../../src/simulation/prng';
 import { analyseWhatIf, successWithDropOff } from '../../src/simulation/whatIf';
+import { packResult, unpackResult } from '../../src/simulation/packed';
+import { simulateInChunks, simulateJourney } from '../../src/simulation/simulate';
+import type { SimulationProgress } from '../../src/simulation/types';
+import { singleLoopMap } from '../unit/simulation/maps';
 import { generateJourneyMap } from './generateJourneyMap';
 
 const now = () => performance.now();
@@ -175,16 +180,104 @@ function measure(): void {
     console.log(`  re-solving per node instead: ${fmt(perNode, 2)} ms per node → about ${fmt((perNode * transient) / 1000, 1)} s for ${transient} nodes`);
   }
 
-  console.log('\nOne large loop (worst case for the dense per-component solve)');
-  for (const nodes of [300, 1000]) {
-    const map = generateJourneyMap({ nodes, seed: 2, backEdgeProbability: 1, window: 40 });
-    const journey = compileJourney(map);
+  singleLoops();
+  if (sink === 0.5) console.log(sink); // keeps the generator's output alive
+}
+
+/** Customers start at one entry and walk a loop where every touchpoint reaches every other (maps.ts). */
+function singleLoops(): void {
+  console.log('\nSingle loops: all touchpoints in one strongly connected component (best of 3; fill = entries of the sparse LU)');
+  console.log('  touchpoints   edges      fill   compile     solve   what-if   Monte Carlo 100,000 customers');
+  for (const [touchpoints, jumps] of [[1000, 0], [3000, 0], [10_000, 0], [3000, 1]] as const) {
+    const map = singleLoopMap({ touchpoints, jumps });
+    const compile = best(3, () => compileJourney(map));
+    const journey = compile.value;
     const solve = best(3, () => analyseExact(journey));
     const whatIf = best(3, () => analyseWhatIf(solve.value));
     const { largest } = largestComponent(journey);
-    console.log(`  ${nodes} nodes, largest loop ${largest}: solve ${fmt(solve.ms, 1)} ms, what-if ${fmt(whatIf.ms, 1)} ms`);
+    if (largest !== touchpoints) throw new Error(`expected one loop of ${touchpoints}, got ${largest}`);
+    let fill = 0;
+    for (const factor of solve.value.factors) if (factor) fill += factor.elimination.colStart[factor.elimination.m];
+    const monteCarlo = best(3, () => runMonteCarlo(journey, 100_000, true));
+    console.log(
+      `  ${pad(touchpoints.toLocaleString('en'), 11)} ${pad(map.edges.length.toLocaleString('en'), 7)} ${pad(fill.toLocaleString('en'), 9)}` +
+        ` ${pad(fmt(compile.ms, 1), 6)} ms ${pad(fmt(solve.ms, 1), 6)} ms ${pad(fmt(whatIf.ms, 1), 6)} ms` +
+        `   ${pad(fmt(monteCarlo.ms, 1), 6)} ms (${fmt(monteCarlo.value.transitions / 100_000, 1)} steps each)` +
+        (jumps > 0 ? '   ← randomly wired: no small separators, the LU fills in' : ''),
+    );
   }
-  if (sink === 0.5) console.log(sink); // keeps the generator's output alive
+}
+
+/**
+ * Main-thread cost of receiving a result: structured-clone deserialisation of the whole result (as the
+ * worker used to post it) against the packed result (typed arrays; transferred in the app, copied here),
+ * and the longest slice of unpacking it into records.
+ */
+function mainThreadCost(): void {
+  console.log('\nReceiving a result on the main thread (best of 3)');
+  for (const touchpoints of [3000, 10_000]) {
+    const map = singleLoopMap({ touchpoints });
+    const result = simulateJourney(map, { customers: 10_000 });
+    const whole = serialize(result);
+    const { packed } = packResult(map, result);
+    const packedBytes = serialize(packed);
+    const wholeMs = best(3, () => deserialize(whole)).ms;
+    const packedMs = best(3, () => deserialize(packedBytes)).ms;
+    // Wall time, and CPU time (which leaves out the time other processes on the machine take from this one).
+    let longest = Infinity, longestCpu = Infinity, total = Infinity, slices = 0;
+    for (let r = 0; r < 3; r++) {
+      const work = unpackResult(packed, map);
+      let slice = 0, sliceCpu = 0, all = 0;
+      slices = 0;
+      for (;;) {
+        const t0 = now(), c0 = process.cpuUsage();
+        const step = work.next();
+        const ms = now() - t0, cpu = process.cpuUsage(c0);
+        slice = Math.max(slice, ms);
+        sliceCpu = Math.max(sliceCpu, (cpu.user + cpu.system) / 1000);
+        all += ms;
+        slices++;
+        if (step.done) break;
+      }
+      longest = Math.min(longest, slice);
+      longestCpu = Math.min(longestCpu, sliceCpu);
+      total = Math.min(total, all);
+    }
+    console.log(
+      `  ${touchpoints.toLocaleString('en')} touchpoints: whole result ${fmt(whole.length / 1e6, 2)} MB, deserialised in ${fmt(wholeMs, 1)} ms;` +
+        ` packed ${fmt(packedBytes.length / 1e6, 2)} MB in ${fmt(packedMs, 1)} ms, then unpacked in ${fmt(total, 1)} ms` +
+        ` (${slices} slices, longest ${fmt(longest, 1)} ms wall, ${fmt(longestCpu, 1)} ms CPU)`,
+    );
+  }
+}
+
+/**
+ * How long a run goes on after a cancel: the cancel is seen at the next pause between slices (25 ms of work
+ * by default, as in the worker). Deadlines are spread over the whole run; the latency is the time from the deadline to
+ * the run's end, per phase the deadline fell in.
+ */
+async function cancelLatency(): Promise<void> {
+  console.log('\nCancel: time from a cancel to the run stopping (default slices of 25 ms, as in the worker)');
+  for (const [name, map] of [
+    ['10,000-touchpoint loop, 1,000,000 customers', singleLoopMap({ touchpoints: 10_000 })],
+    ['3,000-touchpoint randomly wired loop, 1,000,000 customers', singleLoopMap({ touchpoints: 3000, jumps: 1 })],
+  ] as const) {
+    const phases: SimulationProgress['phase'][] = [];
+    const t0 = now();
+    await simulateInChunks(map, { customers: 1_000_000 }, { onProgress: (p) => void phases.push(p.phase) });
+    const fullMs = now() - t0;
+    const latencies: Partial<Record<SimulationProgress['phase'], number[]>> = {};
+    for (let k = 1; k <= 20; k++) {
+      const deadline = now() + (fullMs * k) / 21;
+      let phase: SimulationProgress['phase'] = 'exact';
+      const result = await simulateInChunks(map, { customers: 1_000_000 }, { onProgress: (p) => void (phase = p.phase), isCancelled: () => now() >= deadline });
+      if (result === null) (latencies[phase] ??= []).push(now() - deadline);
+    }
+    const text = Object.entries(latencies)
+      .map(([phase, ms]) => `${phase} ${ms.length}× median ${fmt(ms.sort((a, b) => a - b)[ms.length >> 1], 0)} ms, longest ${fmt(ms[ms.length - 1], 0)} ms`)
+      .join('; ');
+    console.log(`  ${name} (whole run ${fmt(fullMs / 1000, 1)} s): ${text}`);
+  }
 }
 
 /** The same Monte Carlo runs in this (tsx) process, for comparison. */
@@ -204,6 +297,8 @@ function underTsx(): void {
 
 if (process.argv.includes('--measure')) {
   measure();
+  mainThreadCost();
+  await cancelLatency();
 } else {
   // esbuild comes with tsx (the project's TypeScript runner); resolve it from there.
   const requireFromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));

@@ -77,7 +77,8 @@ test('settings are saved with the map; a 10-million-customer run shows progress,
 
   // The settings travel with the map: they are in the exported file.
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await page.getByRole('button', { name: /^File/ }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Export JSON' }).click();
   const text = await (await downloadPromise).createReadStream().then(async (stream) => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -1,4 +1,4 @@
-import { inverseDiagonal, luFactor, luSolve, luSolveTransposed } from '../../../src/simulation/dense';
+import { inverseDiagonal, luFactor, luSolve, luSolveTransposed } from './dense';
 import { Xoshiro128 } from '../../../src/simulation/prng';
 
 /** Dense when small, half-empty when larger; some diagonal entries are zeroed so that pivoting must swap rows. */

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { compileJourney, SimulationError } from '../../../src/simulation/compile';
-import { analyseJourney } from '../../../src/simulation/simulate';
+import { analyseJourney, simulateJourney } from '../../../src/simulation/simulate';
 import { analyseExact } from '../../../src/simulation/exact';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
-import { arbitraryJourney, gamblersRuin, makeMap, workedExample } from './maps';
+import { analyseWhatIf } from '../../../src/simulation/whatIf';
+import { KIND_OUTCOME, type CompiledJourney } from '../../../src/simulation/compile';
+import { arbitraryJourney, gamblersRuin, makeMap, singleLoopMap, workedExample } from './maps';
 import { referenceAnalysis } from './reference';
+import { luFactor, luSolve, luSolveTransposed } from './dense';
 import { generateJourneyMap } from '../../bench/generateJourneyMap';
 
 const exactOf = (map: Parameters<typeof analyseJourney>[0]) => analyseJourney(map).exact;
@@ -156,7 +159,72 @@ describe('exact engine against step-by-step iteration', () => {
   });
 });
 
+/**
+ * The chain solved in one piece with the dense LU (no components, no ordering): expected visits, success
+ * from each node and the diagonal of (I − Q)⁻¹ over all non-outcome nodes. Only for maps without a closed
+ * loop (where I − Q is singular).
+ */
+function denseChain(journey: CompiledJourney) {
+  const transient: number[] = [];
+  const at = new Int32Array(journey.n).fill(-1);
+  for (let i = 0; i < journey.n; i++) if (journey.kind[i] !== KIND_OUTCOME) at[i] = transient.push(i) - 1;
+  const t = transient.length;
+  const a = new Float64Array(t * t);
+  const start = new Float64Array(t);
+  const toSuccess = new Float64Array(t);
+  transient.forEach((i, k) => {
+    a[k * t + k] += 1;
+    for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
+      const j = journey.target[p], q = (1 - journey.dropOff[i]) * journey.share[p];
+      if (at[j] >= 0) a[k * t + at[j]] -= q;
+      else if (journey.success[j]) toSuccess[k] += q;
+    }
+  });
+  journey.entries.forEach((e, k) => (start[at[e]] += journey.entryProbability[k]));
+  const lu = luFactor(a, t);
+  const visits = luSolveTransposed(lu, start);
+  const reachSuccess = luSolve(lu, toSuccess);
+  const diagonal = transient.map((_, k) => luSolve(lu, Float64Array.from({ length: t }, (_, j) => (j === k ? 1 : 0)))[k]);
+  return { transient, visits, reachSuccess, diagonal };
+}
+
+function expectMatchesDense(journey: CompiledJourney, tolerance = 1e-9) {
+  const chain = analyseExact(journey);
+  const whatIf = analyseWhatIf(chain);
+  const dense = denseChain(journey);
+  dense.transient.forEach((i, k) => {
+    expect(Math.abs(chain.visits[i] - dense.visits[k])).toBeLessThan(tolerance * Math.max(1, dense.visits[k]));
+    expect(Math.abs(chain.reachSuccess[i] - dense.reachSuccess[k])).toBeLessThan(tolerance);
+    expect(Math.abs(whatIf.returnVisits[i] - dense.diagonal[k])).toBeLessThan(tolerance * dense.diagonal[k]);
+  });
+}
+
+describe('exact engine against the dense solver of the whole chain', () => {
+  it('matches on random maps without closed loops', () => {
+    fc.assert(
+      fc.property(arbitraryJourney, (map) => {
+        const journey = compileJourney(map);
+        fc.pre(analyseExact(journey).closed.every((c) => c === 0));
+        expectMatchesDense(journey);
+      }),
+      { numRuns: 150, seed: 424242 },
+    );
+  });
+
+  it('matches on a 300-touchpoint single loop and on a generated map with large loops', () => {
+    expectMatchesDense(compileJourney(singleLoopMap({ touchpoints: 300, seed: 4 })));
+    expectMatchesDense(compileJourney(generateJourneyMap({ nodes: 300, seed: 2, backEdgeProbability: 1, window: 40 })));
+  });
+});
+
 describe('exact engine on large maps', () => {
+  it('solves a 3,000-touchpoint single loop, conserving probability mass', () => {
+    const e = exactOf(singleLoopMap({ touchpoints: 3000 }));
+    expect(Math.abs(e.success + e.failure + e.abandoned + e.looping - 1)).toBeLessThan(1e-12);
+    expect(e.looping).toBe(0);
+    expect(Object.values(e.uplift).every((u) => u >= 0 && u <= 1)).toBe(true);
+  });
+
   it('handles a 20,000-node chain without recursion', () => {
     const n = 20_000;
     const nodes = [{ id: 'in', kind: 'entry' as const }, ...Array.from({ length: n }, (_, i) => ({ id: `t${i}`, dropOff: 1e-5 })), { id: 'out', kind: 'outcome' as const }];
@@ -184,6 +252,17 @@ describe('compiling a map', () => {
     expect(() => compileJourney(makeMap([{ id: 'a' }], []))).toThrow(SimulationError);
     expect(() => compileJourney(makeMap([{ id: 'a', kind: 'entry' }], [['a', 'nowhere']]))).toThrow(/does not exist/);
     expect(() => compileJourney(makeMap([{ id: 'a', kind: 'entry' }, { id: 'b' }], [['a', 'b', 0]]))).toThrow(/weight/);
+  });
+
+  it('normalises weights and shares whose sum overflows, and both engines agree', () => {
+    const map = makeMap(
+      [{ id: 'x', kind: 'entry', share: 1.7e308 }, { id: 'y', kind: 'entry', share: 1.7e308 }, { id: 'a' }, { id: 'won', kind: 'outcome' }, { id: 'lost', kind: 'outcome', result: 'failure' }],
+      [['x', 'a'], ['y', 'a', 5e-324], ['a', 'won', 1.7e308], ['a', 'lost', 1.7e308]],
+    );
+    const result = simulateJourney(map, { customers: 20_000 });
+    expect(result.exact.outcomes).toEqual({ won: expect.closeTo(0.5, 12), lost: expect.closeTo(0.5, 12) });
+    expect(result.exact.success + result.exact.failure + result.exact.abandoned).toBeCloseTo(1, 12);
+    expect(Math.abs(result.monteCarlo.success.rate - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / 20_000));
   });
 
   it('ignores edges out of outcomes and sums parallel edges', () => {

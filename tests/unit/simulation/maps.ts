@@ -122,3 +122,48 @@ export const arbitraryJourney: fc.Arbitrary<JourneyMap> = fc
     }
     return makeMap(nodes, edges);
   });
+
+export interface SingleLoopOptions {
+  /** Touchpoints, all in one strongly connected component. */
+  touchpoints: number;
+  seed?: number;
+  /** Help touchpoints (live chat, FAQ) that any touchpoint may turn to and that send customers back anywhere (default 3). */
+  hubs?: number;
+  /**
+   * Probability that a touchpoint also links to a touchpoint anywhere in the loop (default 0). Such random
+   * wiring has no small separators: the sparse LU fills in almost completely, the slowest case.
+   */
+  jumps?: number;
+}
+
+/**
+ * One big loop: touchpoints in a ring (each leads to the next, the last back to the first), with skips
+ * ahead, steps back, a few help hubs that connect far-apart touchpoints, and exits to outcomes. Every
+ * touchpoint is in the same strongly connected component: the worst case for the exact engine.
+ */
+export function singleLoopMap({ touchpoints: n, seed = 1, hubs = 3, jumps = 0 }: SingleLoopOptions): JourneyMap {
+  let state = seed;
+  const random = () => {
+    state = (Math.imul(state, 1103515245) + 12345) | 0;
+    return ((state >>> 8) & 0xffffff) / 0x1000000;
+  };
+  const pick = (k: number) => Math.floor(random() * k);
+  const tp = (i: number) => `t${((i % n) + n) % n}`;
+  const nodes: NodeSpec[] = [{ id: 'in', kind: 'entry' }];
+  for (let i = 0; i < n; i++) {
+    nodes.push({ id: `t${i}`, ...(random() < 0.5 ? { dropOff: 0.005 + 0.05 * random() } : { friction: [1 + pick(5)] }) });
+  }
+  nodes.push({ id: 'won', kind: 'outcome', result: 'success' }, { id: 'lost', kind: 'outcome', result: 'failure' });
+  const edges: EdgeSpec[] = [['in', 't0']];
+  const hubCount = Math.min(hubs, n);
+  for (let i = 0; i < n; i++) {
+    edges.push([tp(i), tp(i + 1), 1 + pick(5)]);
+    if (random() < 0.5) edges.push([tp(i), tp(i + 2 + pick(20)), 1 + pick(5)]);
+    if (random() < 0.3) edges.push([tp(i), tp(i - 1 - pick(4)), 1 + pick(3)]);
+    if (i >= hubCount && random() < 0.05) edges.push([tp(i), tp(pick(hubCount)), 1]);
+    if (random() < 0.1) edges.push([tp(i), random() < 0.6 ? 'won' : 'lost', 1 + pick(3)]);
+    if (random() < jumps) edges.push([tp(i), tp(pick(n)), 1]);
+  }
+  for (let h = 0; h < hubCount; h++) for (let k = 0; k < 20; k++) edges.push([tp(h), tp(pick(n)), 1 + pick(5)]);
+  return makeMap(nodes, edges, { id: `single-loop-${n}-${seed}`, name: `Single loop of ${n}` });
+}

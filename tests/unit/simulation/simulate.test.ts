@@ -2,7 +2,8 @@ import { simulateInChunks, simulateJourney } from '../../../src/simulation/simul
 import { resolveSettings } from '../../../src/simulation/settings';
 import { SimulationError } from '../../../src/simulation/compile';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
-import { workedExample } from './maps';
+import type { SimulationProgress } from '../../../src/simulation/types';
+import { singleLoopMap, workedExample } from './maps';
 
 describe('running both engines', () => {
   it('takes settings from defaults, then the map, then overrides', () => {
@@ -18,7 +19,8 @@ describe('running both engines', () => {
     const map = onlineStoreSample();
     const whole = simulateJourney(map, { customers: 40_000 });
     const progress: number[] = [];
-    const chunked = await simulateInChunks(map, { customers: 40_000 }, { chunkMs: 1, onProgress: (done, total) => {
+    const chunked = await simulateInChunks(map, { customers: 40_000 }, { chunkMs: 1, onProgress: ({ phase, done, total }) => {
+      if (phase !== 'monteCarlo') return;
       expect(total).toBe(40_000);
       progress.push(done);
     } });
@@ -28,13 +30,44 @@ describe('running both engines', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress[progress.length - 1]).toBe(40_000);
     expect(progress.every((d, i) => i === 0 || d > progress[i - 1])).toBe(true);
+    expect(chunked!.hotspots).toEqual(whole.hotspots);
+  });
+
+  it('reports the exact analysis, what-if and Monte Carlo in turn, and stops in any of them when cancelled', async () => {
+    const map = singleLoopMap({ touchpoints: 3000 });
+    const seen: SimulationProgress[] = [];
+    const result = await simulateInChunks(map, { customers: 2000 }, { chunkMs: 1, onProgress: (p) => void seen.push(p) });
+    expect(result).not.toBeNull();
+    const phases = seen.map((p) => p.phase).filter((phase, i, all) => i === 0 || phase !== all[i - 1]);
+    expect(phases).toEqual(['exact', 'whatIf', 'monteCarlo']);
+    expect(seen.every((p) => p.done >= 0 && p.done <= p.total)).toBe(true);
+    const exactDone = seen.filter((p) => p.phase === 'exact').map((p) => p.done);
+    expect(exactDone.every((d, i) => i === 0 || d >= exactDone[i - 1])).toBe(true);
+
+    for (const phase of ['exact', 'whatIf', 'monteCarlo'] as const) {
+      const reported: SimulationProgress[] = [];
+      const cancelled = await simulateInChunks(map, { customers: 2000 }, {
+        chunkMs: 1,
+        onProgress: (p) => void reported.push(p),
+        isCancelled: () => reported.some((p) => p.phase === phase),
+      });
+      expect(cancelled).toBeNull();
+      // Nothing of a later phase ran.
+      expect(reported.at(-1)!.phase).toBe(phase);
+    }
+  });
+
+  it('stops when an AbortSignal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await simulateInChunks(onlineStoreSample(), {}, { signal: controller.signal })).toBeNull();
   });
 
   it('stops when cancelled between chunks', async () => {
     let chunks = 0;
     const result = await simulateInChunks(onlineStoreSample(), { customers: 1_000_000 }, {
       chunkMs: 1,
-      onProgress: () => chunks++,
+      onProgress: ({ phase }) => void (phase === 'monteCarlo' && chunks++),
       isCancelled: () => chunks >= 2,
     });
     expect(result).toBeNull();

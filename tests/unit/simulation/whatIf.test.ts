@@ -5,7 +5,7 @@ import { analyseWhatIf, successWithDropOff } from '../../../src/simulation/whatI
 import { analyseJourney } from '../../../src/simulation/simulate';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { generateJourneyMap } from '../../bench/generateJourneyMap';
-import { arbitraryJourney, makeMap, workedExample } from './maps';
+import { arbitraryJourney, makeMap, singleLoopMap, workedExample, type EdgeSpec, type NodeSpec } from './maps';
 import type { JourneyMap } from '../../../src/domain';
 
 /** Uplift and removal effect by re-solving the whole chain once per node. */
@@ -63,6 +63,27 @@ describe('what-if analysis', () => {
   it('matches re-solving per node on the sample map and a generated 300-node map', () => {
     expectIdentitiesMatch(onlineStoreSample());
     expectIdentitiesMatch(generateJourneyMap({ nodes: 300, seed: 5 }));
+  });
+
+  it('matches re-solving per node on a 150-touchpoint single loop', () => {
+    expectIdentitiesMatch(singleLoopMap({ touchpoints: 150, seed: 9 }));
+  });
+
+  it('solves the component again where the identity would cancel: loops that nearly close without a node', () => {
+    // A ring of 40 whose ways out are the drop-off of node r7 (30%), r20 (drop-off 1) reached by a
+    // one-in-10¹³ edge, and a one-in-10¹² edge to the outcome: without r7's drop-off 10 in 11 succeed.
+    const nodes: NodeSpec[] = [{ id: 'in', kind: 'entry' }, { id: 'won', kind: 'outcome' }];
+    const edges: EdgeSpec[] = [['in', 'r0']];
+    for (let i = 0; i < 40; i++) {
+      nodes.push({ id: `r${i}`, dropOff: i === 7 ? 0.3 : i === 20 ? 1 : 0 });
+      edges.push([`r${i}`, `r${(i + 1) % 40}`, i === 19 ? 1e-13 : 1]);
+    }
+    edges.push(['r19', 'r21', 1], ['r30', 'won', 1e-12]);
+    const map = makeMap(nodes, edges);
+    expectIdentitiesMatch(map);
+    const e = analyseJourney(map).exact;
+    expect(e.uplift.r7).toBeCloseTo(10 / 11, 3);
+    expect(e.uplift.r20).toBeGreaterThanOrEqual(0);
   });
 
   it('falls back to a re-solve when removing the drop-off would close a loop', () => {

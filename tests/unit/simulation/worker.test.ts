@@ -1,7 +1,9 @@
 import { createWorkerHandler } from '../../../src/simulation/worker';
 import type { FromWorker } from '../../../src/simulation/messages';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
-import { makeMap } from './maps';
+import { unpackResult } from '../../../src/simulation/packed';
+import { runToEnd } from '../../../src/simulation/pausable';
+import { makeMap, singleLoopMap } from './maps';
 
 describe('simulation worker', () => {
   it('posts progress, then the result with both engines and hotspots', async () => {
@@ -12,9 +14,52 @@ describe('simulation worker', () => {
     expect(posted.slice(0, -1).every((m) => m.type === 'progress' && m.runId === 'r1' && m.total === 20_000)).toBe(true);
     expect(last.type).toBe('result');
     if (last.type !== 'result') return;
-    expect(last.result.monteCarlo.customers).toBe(20_000);
-    expect(last.result.exact.success).toBeCloseTo(0.228, 3);
-    expect(last.result.hotspots[0].nodeId).toBe('product-page');
+    const { result } = runToEnd(unpackResult(last.result, onlineStoreSample()));
+    expect(result.monteCarlo.customers).toBe(20_000);
+    expect(result.exact.success).toBeCloseTo(0.228, 3);
+    expect(result.hotspots[0].nodeId).toBe('product-page');
+  });
+
+  it('sends per-node values as typed arrays to transfer, not as large objects', async () => {
+    const posted: { message: FromWorker; transfer?: ArrayBuffer[] }[] = [];
+    const map = singleLoopMap({ touchpoints: 2000 });
+    await createWorkerHandler((message, transfer) => posted.push({ message, transfer }))({ type: 'run', runId: 'r', map, settings: { customers: 1000 } });
+    const { message, transfer } = posted[posted.length - 1];
+    if (message.type !== 'result') throw new Error(`expected a result, got ${message.type}`);
+    const packed = message.result;
+    expect(packed.exact.uplift).toBeInstanceOf(Float64Array);
+    expect(packed.exact.uplift.length).toBe(map.nodes.length);
+    expect(transfer).toContain(packed.exact.uplift.buffer);
+    expect(transfer).toContain(packed.flow.buffer);
+    // What is cloned rather than transferred stays small, however large the map.
+    expect(packed.shell.hotspots).toEqual([]);
+    expect(Object.keys(packed.shell.exact.expectedVisits)).toHaveLength(0);
+    expect(JSON.stringify(packed.shell).length).toBeLessThan(20_000);
+  });
+
+  it('stops the exact analysis of a huge loop soon after a cancel, long before it would finish', async () => {
+    // Randomly wired, so that the sparse LU fills in: the exact analysis alone takes seconds.
+    const map = singleLoopMap({ touchpoints: 3000, jumps: 1 });
+    const posted: FromWorker[] = [];
+    let progressAfterCancel = 0;
+    let cancelSent = false;
+    const handle = createWorkerHandler((m) => {
+      posted.push(m);
+      if (m.type === 'progress' && cancelSent) progressAfterCancel++;
+    });
+    const timer = setTimeout(() => {
+      cancelSent = true;
+      void handle({ type: 'cancel', runId: 'loop' });
+    }, 150);
+    await handle({ type: 'run', runId: 'loop', map, settings: { customers: 1_000_000 } });
+    clearTimeout(timer);
+    expect(posted[posted.length - 1]).toEqual({ type: 'cancelled', runId: 'loop' });
+    expect(cancelSent).toBe(true);
+    // It stopped at the first pause after the cancel arrived, in the middle of the exact analysis.
+    expect(progressAfterCancel).toBeLessThanOrEqual(1);
+    const last = posted.filter((m) => m.type === 'progress').at(-1);
+    expect(last).toMatchObject({ phase: 'exact' });
+    if (last?.type === 'progress') expect(last.done).toBeLessThan(last.total);
   });
 
   it('sees a cancel message sent while the run is going', async () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import * as edits from '../../../src/domain/edits';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { simulateJourney } from '../../../src/simulation';
-import { deriveHeatAndFlow, isStale, simulationSignature } from '../../../src/store/simulationStore';
+import { packResult, unpackResult } from '../../../src/simulation/packed';
+import { runToEnd } from '../../../src/simulation/pausable';
+import { isStale, simulationSignature, unpackInSlices } from '../../../src/store/simulationStore';
+import { singleLoopMap } from '../simulation/maps';
 import { heatColour } from '../../../src/canvas/simulationOverlay';
 
 describe('simulation staleness', () => {
@@ -31,6 +34,12 @@ describe('simulation staleness', () => {
     for (const m of changes) expect(isStale(stateFor(), m)).toBe(true);
   });
 
+  it('is stale when nodes change order (Monte Carlo walks them in map order) and current for an equal copy', () => {
+    const reordered = produce(map, (d) => void d.nodes.reverse());
+    expect(isStale(stateFor(), reordered)).toBe(true);
+    expect(isStale(stateFor(), structuredClone(map))).toBe(false);
+  });
+
   it('is never stale without a result', () => {
     expect(isStale({ result: null, resultSignature: null }, map)).toBe(false);
   });
@@ -39,7 +48,8 @@ describe('simulation staleness', () => {
 describe('heat and flow', () => {
   const map = onlineStoreSample();
   const result = simulateJourney(map, { customers: 2000 });
-  const { heat, flow } = deriveHeatAndFlow(map, result);
+  // As the worker packs them and the store unpacks them.
+  const { heat, flow } = runToEnd(unpackResult(packResult(map, result).packed, map));
 
   it('gives each node its exact losses per 1,000 starts, scaled to the worst node', () => {
     for (const [id, p] of Object.entries(result.exact.abandon)) expect(heat[id].lostPer1000).toBeCloseTo(p * 1000, 9);
@@ -78,5 +88,18 @@ describe('losses by stage', () => {
     expect(rows[0].lostPer1000).toBe(0);
     const unstaged = produce(map, (d) => edits.updateNode(d, 'cart', { stage: undefined }));
     expect(lossesByStage(unstaged, abandon).at(-1)).toEqual({ stageId: null, name: 'No stage', lostPer1000: 100 });
+  });
+});
+
+describe('results from the worker', () => {
+  it('are unpacked in slices with pauses in between, or dropped when the run is no longer current', async () => {
+    const map = singleLoopMap({ touchpoints: 4000 });
+    const result = simulateJourney(map, { customers: 500 });
+    const { packed } = packResult(map, result);
+    let checks = 0;
+    const unpacked = await unpackInSlices(structuredClone(packed), map, () => ++checks > 0);
+    expect(unpacked?.result).toEqual(result);
+    expect(unpacked?.heat['t1'].lostPer1000).toBeCloseTo(1000 * result.exact.abandon['t1'], 9);
+    expect(await unpackInSlices(packed, map, () => false)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Dense LU factorisation with partial pivoting for the small linear systems inside one cyclic component.
- * Matrices are row-major Float64Arrays of m×m. Rows whose multiplier is zero are skipped, which keeps the
- * elimination cheap for the sparse matrices journey maps produce.
+ * Dense LU factorisation with partial pivoting: the reference the sparse solver (src/simulation/sparse.ts)
+ * is tested against, and the engine's own solver before it. Matrices are row-major Float64Arrays of m×m.
+ * Rows whose multiplier is zero are skipped.
  */
 
 export interface LU {

@@ -1,0 +1,240 @@
+/**
+ * Sparse LU of A = I − Q for one leaky strongly connected component (Q: the moves between its nodes), in
+ * the elimination order of ordering.ts, with the solves the exact engine needs and the diagonal of A⁻¹ for
+ * what-if. No pivoting is needed: A is a nonsingular M-matrix (Q ≥ 0, irreducible, some row leaks), and
+ * so is every symmetric permutation of it and every Schur complement, so eliminating the diagonal in any
+ * order is stable. Each pivot is computed as its row's leak plus the moves still out of it (Grassmann–
+ * Taksar–Heyman) rather than as 1 − Q[k][k], so nothing is ever subtracted: every quantity below is a sum
+ * of non-negative terms, and the results keep their relative accuracy however close a loop is to closed.
+ *
+ * In the elimination order, with q the current (Schur complement) moves: for pivot p,
+ *   pivot(p) = leak(p) + Σ_{i>p} q[p][i]       (= 1 − q[p][p])
+ *   lower    = q[i][p] / pivot(p)   (i > p)     L[i][p] = −lower
+ *   upper    = q[p][i]              (i > p)     U[p][i] = −upper, U[p][p] = pivot(p)
+ * and eliminating p adds lower(i,p)·upper(p,j) to q[i][j] and lower(i,p)·leak(p) to leak(i).
+ */
+import type { Elimination } from './ordering';
+import { Meter, type Pausable } from './pausable';
+
+/** The moves inside a component in local indices, without self-loops, and each node's leak. */
+export interface ComponentMatrix {
+  /** Row k: moves k → col[q] with probability value[q], q in rowStart[k] .. rowStart[k+1]-1 (repeats add up). */
+  readonly rowStart: Int32Array;
+  readonly col: Int32Array;
+  readonly value: Float64Array;
+  /** Probability of leaving the component from k in one step: drop-off, or a move to another component. */
+  readonly leak: Float64Array;
+}
+
+export interface SparseFactor {
+  readonly elimination: Elimination;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly pivot: Float64Array;
+}
+
+export class SingularComponentError extends RangeError {
+  override name = 'SingularComponentError';
+}
+
+/** Left-looking numeric factorisation on the structure of `elimination`. */
+export function* factorComponent(elimination: Elimination, matrix: ComponentMatrix, meter: Meter): Pausable<SparseFactor> {
+  const { m, order, position, colStart, rowIndex } = elimination;
+  const { rowStart, col, value, leak } = matrix;
+  const size = colStart[m];
+  const lower = new Float64Array(size);
+  const upper = new Float64Array(size);
+  const pivot = new Float64Array(m);
+  const leakAt = new Float64Array(m);
+  // Moves into each node (the transpose), to scatter column j's original entries.
+  const inStart = new Int32Array(m + 1);
+  for (let q = 0; q < rowStart[m]; q++) inStart[col[q] + 1]++;
+  for (let k = 0; k < m; k++) inStart[k + 1] += inStart[k];
+  const inFill = inStart.slice(0, m);
+  const inFrom = new Int32Array(rowStart[m]);
+  const inValue = new Float64Array(rowStart[m]);
+  for (let k = 0; k < m; k++) {
+    for (let q = rowStart[k]; q < rowStart[k + 1]; q++) {
+      const at = inFill[col[q]]++;
+      inFrom[at] = k;
+      inValue[at] = value[q];
+    }
+  }
+
+  const workLower = new Float64Array(m);
+  const workUpper = new Float64Array(m);
+  // Columns k < j whose next row is j: linked lists by row, with each column's current place in nextAt.
+  const head = new Int32Array(m).fill(-1);
+  const link = new Int32Array(m);
+  const nextAt = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const node = order[j];
+    for (let q = rowStart[node]; q < rowStart[node + 1]; q++) {
+      const i = position[col[q]];
+      if (i > j) workUpper[i] += value[q];
+    }
+    for (let q = inStart[node]; q < inStart[node + 1]; q++) {
+      const i = position[inFrom[q]];
+      if (i > j) workLower[i] += inValue[q];
+    }
+    let leakJ = leak[node];
+    let operations = rowStart[node + 1] - rowStart[node] + inStart[node + 1] - inStart[node];
+    for (let k = head[j], following = -1; k !== -1; k = following) {
+      following = link[k];
+      const at = nextAt[k];
+      const upperKJ = upper[at], lowerJK = lower[at];
+      leakJ += lowerJK * leakAt[k];
+      const end = colStart[k + 1];
+      for (let q = at + 1; q < end; q++) {
+        const i = rowIndex[q];
+        workLower[i] += lower[q] * upperKJ;
+        workUpper[i] += lowerJK * upper[q];
+      }
+      operations += end - at;
+      if (at + 1 < end) {
+        nextAt[k] = at + 1;
+        const row = rowIndex[at + 1];
+        link[k] = head[row];
+        head[row] = k;
+      }
+    }
+    let d = leakJ;
+    const start = colStart[j], end = colStart[j + 1];
+    for (let q = start; q < end; q++) {
+      const i = rowIndex[q];
+      upper[q] = workUpper[i];
+      d += workUpper[i];
+      lower[q] = workLower[i];
+      workUpper[i] = 0;
+      workLower[i] = 0;
+    }
+    if (!(d > 0 && d < Infinity)) throw new SingularComponentError('A loop without a way out reached the sparse solver');
+    const inverse = 1 / d;
+    for (let q = start; q < end; q++) lower[q] *= inverse;
+    pivot[j] = d;
+    leakAt[j] = leakJ;
+    if (start < end) {
+      nextAt[j] = start;
+      const row = rowIndex[start];
+      link[j] = head[row];
+      head[row] = j;
+    }
+    meter.progress++;
+    if (meter.spend(operations)) yield;
+  }
+  return { elimination, lower, upper, pivot };
+}
+
+/** x with x·A = b (b and x by local node): expected visits from inflow b. */
+export function* solveRow(factor: SparseFactor, b: Float64Array, meter: Meter): Pausable<Float64Array> {
+  const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
+  // y·U = b, forward; then x·L = y, backward.
+  const y = new Float64Array(m);
+  for (let p = 0; p < m; p++) y[p] = b[order[p]];
+  for (let p = 0; p < m; p++) {
+    const yp = (y[p] /= pivot[p]);
+    if (yp === 0) continue;
+    for (let q = colStart[p]; q < colStart[p + 1]; q++) y[rowIndex[q]] += yp * upper[q];
+    if (meter.spend(colStart[p + 1] - colStart[p])) yield;
+  }
+  for (let p = m - 1; p >= 0; p--) {
+    let s = y[p];
+    for (let q = colStart[p]; q < colStart[p + 1]; q++) s += y[rowIndex[q]] * lower[q];
+    y[p] = s;
+    if (meter.spend(colStart[p + 1] - colStart[p])) yield;
+  }
+  const x = new Float64Array(m);
+  for (let p = 0; p < m; p++) x[order[p]] = y[p];
+  return x;
+}
+
+/** x with A·x = r (r and x by local node): success probabilities from what each node reaches outside. */
+export function* solveColumn(factor: SparseFactor, r: Float64Array, meter: Meter): Pausable<Float64Array> {
+  const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
+  // L·z = r, forward; then U·x = z, backward.
+  const z = new Float64Array(m);
+  for (let p = 0; p < m; p++) z[p] = r[order[p]];
+  for (let p = 0; p < m; p++) {
+    const zp = z[p];
+    if (zp === 0) continue;
+    for (let q = colStart[p]; q < colStart[p + 1]; q++) z[rowIndex[q]] += lower[q] * zp;
+    if (meter.spend(colStart[p + 1] - colStart[p])) yield;
+  }
+  for (let p = m - 1; p >= 0; p--) {
+    let s = z[p];
+    for (let q = colStart[p]; q < colStart[p + 1]; q++) s += upper[q] * z[rowIndex[q]];
+    z[p] = s / pivot[p];
+    if (meter.spend(colStart[p + 1] - colStart[p])) yield;
+  }
+  const x = new Float64Array(m);
+  for (let p = 0; p < m; p++) x[order[p]] = z[p];
+  return x;
+}
+
+/**
+ * The diagonal of A⁻¹ (by local node) by selected inversion (Takahashi's equations): the entries of
+ * Z = A⁻¹ on the factor's structure, last column first. With ũ = upper / pivot,
+ *   Z[i][j] = Σ_{k ∈ col j} Z[i][k]·lower(k,j),   Z[j][i] = Σ_{k ∈ col j} ũ(j,k)·Z[k][i]   (i ∈ col j)
+ *   Z[j][j] = 1/pivot(j) + Σ_{k ∈ col j} ũ(j,k)·Z[k][j]
+ * Column j's rows form a clique of the filled graph, so every Z[i][k] needed is stored: for i < k at k's
+ * place in column i. Cost: about that of the factorisation.
+ */
+export function* inverseDiagonal(factor: SparseFactor, meter: Meter): Pausable<Float64Array> {
+  const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
+  const size = colStart[m];
+  /** zLower[q] = Z[rowIndex[q]][j], zUpper[q] = Z[j][rowIndex[q]] for q in column j. */
+  const zLower = new Float64Array(size);
+  const zUpper = new Float64Array(size);
+  const zDiagonal = new Float64Array(m);
+  const inColumn = new Int32Array(m).fill(-1);
+  const lowerJ = new Float64Array(m);
+  const upperJ = new Float64Array(m);
+  const sumLower = new Float64Array(m);
+  const sumUpper = new Float64Array(m);
+  for (let j = m - 1; j >= 0; j--) {
+    const start = colStart[j], end = colStart[j + 1];
+    const inverse = 1 / pivot[j];
+    for (let q = start; q < end; q++) {
+      const a = rowIndex[q];
+      inColumn[a] = j;
+      lowerJ[a] = lower[q];
+      upperJ[a] = upper[q] * inverse;
+      sumLower[a] = 0;
+      sumUpper[a] = 0;
+    }
+    let operations = end - start;
+    for (let q = start; q < end; q++) {
+      const a = rowIndex[q];
+      const lowerA = lowerJ[a], upperA = upperJ[a];
+      let sumLowerA = 0, sumUpperA = 0;
+      const aEnd = colStart[a + 1];
+      for (let r = colStart[a]; r < aEnd; r++) {
+        const b = rowIndex[r];
+        if (inColumn[b] !== j) continue;
+        const zab = zUpper[r], zba = zLower[r];
+        sumLowerA += zab * lowerJ[b];
+        sumUpperA += upperJ[b] * zba;
+        sumLower[b] += zba * lowerA;
+        sumUpper[b] += upperA * zab;
+      }
+      sumLower[a] += sumLowerA;
+      sumUpper[a] += sumUpperA;
+      operations += aEnd - colStart[a];
+    }
+    let diagonal = inverse;
+    for (let q = start; q < end; q++) {
+      const a = rowIndex[q];
+      const za = zDiagonal[a];
+      const zaj = sumLower[a] + za * lowerJ[a];
+      zLower[q] = zaj;
+      zUpper[q] = sumUpper[a] + upperJ[a] * za;
+      diagonal += upperJ[a] * zaj;
+    }
+    zDiagonal[j] = diagonal;
+    meter.progress++;
+    if (meter.spend(operations)) yield;
+  }
+  const byNode = new Float64Array(m);
+  for (let p = 0; p < m; p++) byNode[order[p]] = zDiagonal[p];
+  return byNode;
+}
