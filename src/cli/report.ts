@@ -1,6 +1,7 @@
 /** The readable report of `npm run simulate` (without --json). */
 import type { JourneyMap } from '../domain';
 import type { SimulationResult } from '../simulation';
+import { inlineText } from './terminalText';
 
 const percent = (p: number, digits = 1) => (Number.isFinite(p) ? `${(100 * p).toFixed(digits)}%` : '—');
 const count = (n: number) => Math.round(n).toLocaleString('en');
@@ -13,9 +14,10 @@ function table(rows: string[][], align: ('l' | 'r')[]): string {
 
 export function formatReport(map: JourneyMap, result: SimulationResult): string {
   const { exact, monteCarlo: mc, settings, timings } = result;
-  const label = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? id;
+  // Names, labels and notes come from the file: one line each, no control characters.
+  const label = (id: string) => inlineText(map.nodes.find((n) => n.id === id)?.label ?? id);
   const out: string[] = [];
-  out.push(`${map.name} — ${map.nodes.length} nodes, ${map.edges.length} edges`);
+  out.push(`${inlineText(map.name)} — ${map.nodes.length} nodes, ${map.edges.length} edges`);
   out.push(`${count(settings.customers)} simulated customers, seed ${settings.seed}, at most ${count(settings.maxSteps)} steps each`);
   out.push('');
   out.push('Completion (success) rate');
@@ -26,7 +28,7 @@ export function formatReport(map: JourneyMap, result: SimulationResult): string 
   const rows = [['Outcome', 'Result', 'Exact', 'Monte Carlo']];
   for (const n of map.nodes) {
     if (n.kind !== 'outcome') continue;
-    rows.push([n.label, n.result ?? 'success', percent(exact.outcomes[n.id], 2), percent(mc.outcomes[n.id], 2)]);
+    rows.push([inlineText(n.label), n.result ?? 'success', percent(exact.outcomes[n.id], 2), percent(mc.outcomes[n.id], 2)]);
   }
   rows.push(['Abandoned', '', percent(exact.abandoned, 2), percent(mc.abandoned.share, 2)]);
   rows.push(['Looping', '', percent(exact.looping, 2), percent(mc.looping.share, 2)]);
@@ -42,8 +44,8 @@ export function formatReport(map: JourneyMap, result: SimulationResult): string 
   out.push('Hotspots (success gained if the drop-off were removed)');
   const hot = [['#', 'Touchpoint', 'Drop-off', 'Lost /1000', 'Uplift', 'Removal', 'Worst open friction']];
   result.hotspots.slice(0, 10).forEach((h, i) => {
-    const friction = h.worstFriction ? `[${h.worstFriction.severity}] ${h.worstFriction.note}` : '';
-    hot.push([String(i + 1), h.label, percent(h.dropOff), h.lostPer1000.toFixed(1), `+${(100 * h.uplift).toFixed(2)} pts`, `${(100 * h.removalEffect).toFixed(2)} pts`, friction]);
+    const friction = h.worstFriction ? `[${h.worstFriction.severity}] ${inlineText(h.worstFriction.note)}` : '';
+    hot.push([String(i + 1), inlineText(h.label), percent(h.dropOff), h.lostPer1000.toFixed(1), `+${(100 * h.uplift).toFixed(2)} pts`, `${(100 * h.removalEffect).toFixed(2)} pts`, friction]);
   });
   out.push(table(hot, ['r', 'l', 'r', 'r', 'r', 'r', 'l']));
   out.push('');

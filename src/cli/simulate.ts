@@ -2,133 +2,138 @@
  * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--json]`
  *
  * Runs both simulation engines on a map file in Node. The file goes through the same import as in the app, so
- * a bad file is refused with the same messages. Exit codes: 0 done, 1 the map could not be simulated, 2 usage.
+ * a bad file is refused with the same messages. Exit codes: 0 done, 1 the map could not be read or simulated, 2 usage,
+ * 130 interrupted (Ctrl+C).
+ *
+ * Everything human-readable is printed through terminalText/inlineText (a map file must not be able to
+ * drive the terminal); the JSON document through jsonText.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, importMapText } from '../format';
 import type { JourneyMap } from '../domain';
-import {
-  DEFAULT_CUSTOMERS,
-  DEFAULT_MAX_STEPS,
-  DEFAULT_SEED,
-  settingsProblems,
-  simulateJourney,
-  SimulationError,
-  type RunSettings,
-  type SimulationResult,
-} from '../simulation';
-import { DEFAULT_SEVERITY_DROP_OFF } from '../domain';
+import { simulateInChunks, simulateJourney, SimulationError, type SimulationResult } from '../simulation';
+import { parseArguments, type Arguments } from './arguments';
+import { progressLine, type ProgressOptions } from './progress';
+import { readMapFile } from './readMapFile';
 import { formatReport } from './report';
+import { inlineText, jsonText, terminalText } from './terminalText';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The file's text; throws with a message saying why it cannot be read. */
   readFile(path: string): string;
 }
 
-const nodeIo: CliIo = {
+export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: readMapFile,
 };
 
 export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--json]\n';
 
-interface Arguments {
-  file: string;
-  json: boolean;
-  overrides: Partial<RunSettings>;
+export const EXIT_INTERRUPTED = 130;
+
+/** The io with every human-readable write cleaned of control characters. */
+function safeIo(io: CliIo) {
+  return {
+    text: (text: string) => io.stdout(terminalText(text)),
+    json: (value: unknown) => io.stdout(`${jsonText(value)}\n`),
+    error: (text: string) => io.stderr(terminalText(text)),
+  };
 }
 
-function parseArguments(argv: readonly string[]): Arguments | string {
-  const overrides: Partial<RunSettings> = {};
-  let file: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): number | string => {
-      const text = inline ?? argv[++i];
-      if (text === undefined) return `${flag} needs a value`;
-      const n = Number(text);
-      return text.trim() === '' || !Number.isFinite(n) ? `${flag} must be a number, got "${text}"` : n;
-    };
-    let v: number | string;
-    switch (flag) {
-      case '--json':
-        json = true;
-        continue;
-      case '--customers':
-        v = value();
-        if (typeof v === 'string') return v;
-        overrides.customers = v;
-        continue;
-      case '--seed':
-        v = value();
-        if (typeof v === 'string') return v;
-        overrides.seed = v;
-        continue;
-      case '--max-steps':
-        v = value();
-        if (typeof v === 'string') return v;
-        overrides.maxSteps = v;
-        continue;
-      default:
-        if (flag.startsWith('-')) return `Unknown option ${flag}`;
-        if (file !== undefined) return `Only one map file, please (got "${file}" and "${arg}")`;
-        file = arg;
-    }
-  }
-  if (file === undefined) return 'No map file given';
-  const problems = settingsProblems({
-    customers: DEFAULT_CUSTOMERS,
-    seed: DEFAULT_SEED,
-    maxSteps: DEFAULT_MAX_STEPS,
-    severityDropOff: DEFAULT_SEVERITY_DROP_OFF,
-    ...overrides,
-  });
-  if (problems.length > 0) return problems.map((p) => p.replace(/^maxSteps/, '--max-steps').replace(/^(customers|seed)/, '--$1')).join('\n');
-  return { file, json, overrides };
-}
+type Prepared = { args: Arguments; map: JourneyMap; warnings: string[] };
 
-/** Runs the command; returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo = nodeIo): number {
+/** Arguments, file and import: what both ways of running need, or the exit code when it stops here. */
+function prepare(argv: readonly string[], io: CliIo): Prepared | number {
+  const out = safeIo(io);
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(USAGE);
+    out.text(USAGE);
     return 0;
   }
   const args = parseArguments(argv);
   if (typeof args === 'string') {
-    io.stderr(`${args}\n${USAGE}`);
+    out.error(`${inlineText(args)}\n${USAGE}`);
     return 2;
   }
+  const file = inlineText(args.file);
   let text: string;
   try {
     text = io.readFile(args.file);
   } catch (error) {
-    io.stderr(`Cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    out.error(`Cannot read ${file}: ${inlineText(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
   const imported = importMapText(text);
   if (!imported.ok) {
-    io.stderr(`${args.file} is not a valid journey map:\n`);
-    for (const p of imported.problems) io.stderr(`  ${formatProblem(p)}\n`);
+    out.error(`${file} is not a valid journey map:\n`);
+    for (const p of imported.problems) out.error(`  ${inlineText(formatProblem(p))}\n`);
     return 1;
   }
-  if (!args.json) for (const w of imported.warnings) io.stderr(`Note: ${w}\n`);
+  if (!args.json) for (const w of imported.warnings) out.error(`Note: ${inlineText(w)}\n`);
+  return { args, map: imported.map, warnings: imported.warnings };
+}
 
+function simulationFailed(error: unknown, file: string, io: CliIo): number {
+  if (!(error instanceof SimulationError)) throw error;
+  safeIo(io).error(`Cannot simulate ${inlineText(file)}: ${inlineText(error.message)}\n`);
+  return 1;
+}
+
+function printResult({ args, map, warnings }: Prepared, result: SimulationResult, io: CliIo): number {
+  const out = safeIo(io);
+  if (args.json) out.json(jsonReport(map, result, warnings));
+  else out.text(formatReport(map, result));
+  return 0;
+}
+
+/** Runs the command synchronously (no progress, no cancel); returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo = nodeIo): number {
+  const prepared = prepare(argv, io);
+  if (typeof prepared === 'number') return prepared;
   let result: SimulationResult;
   try {
-    result = simulateJourney(imported.map, args.overrides);
+    result = simulateJourney(prepared.map, prepared.args.overrides);
   } catch (error) {
-    if (!(error instanceof SimulationError)) throw error;
-    io.stderr(`Cannot simulate ${args.file}: ${error.message}\n`);
-    return 1;
+    return simulationFailed(error, prepared.args.file, io);
   }
-  io.stdout(args.json ? `${JSON.stringify(jsonReport(imported.map, result, imported.warnings), null, 2)}\n` : formatReport(imported.map, result));
-  return 0;
+  return printResult(prepared, result, io);
+}
+
+export interface RunOptions {
+  /** Aborting it (Ctrl+C) stops the run within one slice of work; the command then returns 130. */
+  signal?: AbortSignal;
+  /** How to show progress on stderr; none when absent. */
+  progress?: ProgressOptions;
+}
+
+/**
+ * Runs the command the way `npm run simulate` does: the engines work in slices, so progress reaches stderr
+ * and an abort is seen promptly. Same output as runCli.
+ */
+export async function main(argv: readonly string[], io: CliIo = nodeIo, options: RunOptions = {}): Promise<number> {
+  const prepared = prepare(argv, io);
+  if (typeof prepared === 'number') return prepared;
+  const progress = options.progress ? progressLine((text) => io.stderr(text), prepared.map.name, options.progress) : undefined;
+  let result: SimulationResult | null;
+  try {
+    result = await simulateInChunks(prepared.map, prepared.args.overrides, {
+      signal: options.signal,
+      onProgress: progress && ((p) => progress.update(p)),
+    });
+  } catch (error) {
+    return simulationFailed(error, prepared.args.file, io);
+  } finally {
+    progress?.end();
+  }
+  if (result === null) {
+    safeIo(io).error('Interrupted: the simulation was stopped before it finished; nothing was printed.\n');
+    return EXIT_INTERRUPTED;
+  }
+  return printResult(prepared, result, io);
 }
 
 /** The --json document. Infinity (expected visits inside a closed loop) becomes null in JSON. */
@@ -144,5 +149,27 @@ export function jsonReport(map: JourneyMap, result: SimulationResult, warnings: 
   };
 }
 
+/**
+ * The process around main: Ctrl+C cancels the run, progress on a long run. A repeated SIGINT only aborts
+ * again: under `npm run simulate` one Ctrl+C arrives several times (npm and tsx relay it to their child as
+ * well as the terminal sending it to the whole group), and the run stops within one slice anyway.
+ */
+async function runAsCommand(): Promise<void> {
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.on('SIGINT', interrupt);
+  try {
+    process.exitCode = await main(process.argv.slice(2), nodeIo, {
+      signal: controller.signal,
+      progress: { tty: process.stderr.isTTY === true, columns: process.stderr.columns },
+    });
+  } catch (error) {
+    process.stderr.write(terminalText(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+    process.exitCode = 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}
+
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) process.exitCode = runCli(process.argv.slice(2));
+if (invokedDirectly) void runAsCommand();

@@ -1,0 +1,63 @@
+/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --json. */
+import { SIMULATION_LIMITS } from '../domain';
+import type { RunSettings } from '../simulation';
+import { quoted } from './terminalText';
+
+export interface Arguments {
+  file: string;
+  json: boolean;
+  overrides: Partial<Pick<RunSettings, 'customers' | 'seed' | 'maxSteps'>>;
+}
+
+const NUMERIC_OPTIONS = { '--customers': 'customers', '--seed': 'seed', '--max-steps': 'maxSteps' } as const;
+type NumericOption = keyof typeof NUMERIC_OPTIONS;
+
+const isNumericOption = (flag: string): flag is NumericOption => Object.hasOwn(NUMERIC_OPTIONS, flag);
+
+/**
+ * Only plain decimal digits, then the editor's range. Number() alone would also take " 5", "0x10", "0b11",
+ * "1e3", "+5" and "5.0": a typo or a script bug is more likely than a person meaning them.
+ */
+function numericValue(flag: NumericOption, text: string): number | string {
+  const { min, max } = SIMULATION_LIMITS[NUMERIC_OPTIONS[flag]];
+  const range = `a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`;
+  if (!/^[0-9]+$/.test(text)) {
+    const looksNumeric = text.trim() !== '' && !Number.isNaN(Number(text));
+    return looksNumeric
+      ? `${flag} must be ${range}, written with the digits 0-9 only (no sign, spaces, decimal point, exponent or hex); got ${quoted(text)}`
+      : `${flag} must be a number: ${range}, written with the digits 0-9 only; got ${quoted(text)}`;
+  }
+  const value = Number(text);
+  return value >= min && value <= max ? value : `${flag} must be ${range}; got ${quoted(text)}`;
+}
+
+/** The parsed arguments, or a one-line message saying what is wrong. */
+export function parseArguments(argv: readonly string[]): Arguments | string {
+  const overrides: Arguments['overrides'] = {};
+  let file: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals >= 0 ? arg.slice(0, equals) : arg;
+    const inline = equals >= 0 ? arg.slice(equals + 1) : undefined;
+    if (flag === '--json') {
+      if (inline !== undefined) return '--json takes no value';
+      json = true;
+    } else if (isNumericOption(flag)) {
+      const text = inline ?? argv[++i];
+      if (text === undefined) return `${flag} needs a value`;
+      const value = numericValue(flag, text);
+      if (typeof value === 'string') return value;
+      overrides[NUMERIC_OPTIONS[flag]] = value;
+    } else if (flag.startsWith('-')) {
+      return `Unknown option ${quoted(flag)}`;
+    } else if (file !== undefined) {
+      return `Only one map file, please (got ${quoted(file)} and ${quoted(arg)})`;
+    } else {
+      file = arg;
+    }
+  }
+  if (file === undefined) return 'No map file given';
+  return { file, json, overrides };
+}
