@@ -16,11 +16,12 @@ import {
   setScores,
   updateEdge,
   updateNode,
+  NODE_HEIGHT_ESTIMATE,
   type NewEdge,
   type NewNode,
   type NodePatch,
 } from '../../../src/domain/edits';
-import { NODE_WIDTH, STAGE_WIDTH } from '../../../src/domain/layout';
+import { NODE_WIDTH, STAGE_WIDTH, stageForPosition } from '../../../src/domain/layout';
 import { DEFAULT_CHANNELS, DEFAULT_STAGES, type JourneyMap, type Scores, type Severity } from '../../../src/domain/types';
 import { validateMap, formatProblem } from '../../../src/format';
 import { edgeOf, makeMap, nodeOf, snapshot, xInBand } from '../../support/maps';
@@ -173,6 +174,39 @@ describe('updateNode', () => {
     updateNode(map, 'out-success', { result: 'failure' });
     expect(nodeOf(map, 'entry').share).toBe(2.5);
     expect(nodeOf(map, 'out-success').result).toBe('failure');
+  });
+
+  it('moves a node whose stage is set into that stage\'s column, so the picture agrees with the data', () => {
+    const map = makeMap();
+    updateNode(map, 'tp-web', { stage: 'retention' });
+    const node = nodeOf(map, 'tp-web');
+    expect(stageForPosition(map, node.position)).toBe('retention');
+    // A card already in that column at that height: the node goes below it, never on top of it.
+    updateNode(map, 'tp-checkout', { stage: 'retention' });
+    const second = nodeOf(map, 'tp-checkout');
+    expect(stageForPosition(map, second.position)).toBe('retention');
+    const column = map.nodes.filter((n) => n.stage === 'retention');
+    expect(column.length).toBeGreaterThanOrEqual(2);
+    for (const a of column) {
+      for (const b of column) {
+        if (a === b) continue;
+        const apart = a.position.y + NODE_HEIGHT_ESTIMATE[a.kind] <= b.position.y || b.position.y + NODE_HEIGHT_ESTIMATE[b.kind] <= a.position.y;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('moves a node whose stage is cleared out of every band', () => {
+    const map = makeMap();
+    updateNode(map, 'tp-web', { stage: undefined });
+    expect(stageForPosition(map, nodeOf(map, 'tp-web').position)).toBeUndefined();
+  });
+
+  it('leaves the position alone when the stage does not change', () => {
+    const map = makeMap();
+    const before = { ...nodeOf(map, 'tp-web').position };
+    updateNode(map, 'tp-web', { stage: 'consideration', label: 'Product detail' });
+    expect(nodeOf(map, 'tp-web').position).toEqual(before);
   });
 
   it('clears a field given undefined, removing the key', () => {
