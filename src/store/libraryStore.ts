@@ -1,14 +1,19 @@
 /**
  * Library actions the UI calls: open, import as a new map, create from a template, rename, duplicate,
- * delete with undo. They never overwrite the open map: a new or imported map gets its own record.
+ * delete with undo, set aside a map that cannot be read. They never overwrite the open map: a new or imported
+ * map gets its own record. Each change is saved under this tab's id and announced to the other tabs, so a tab
+ * with that map open follows it (or asks), exactly as after another tab's save.
  */
 import { create } from 'zustand';
 import type { JourneyMap } from '../domain/types';
 import { editorActions, useEditor } from './editorStore';
-import { addToLibrary, listMaps, readMap, renameStored, restoreFromTrash, trashMap, uniqueName, type MapSummary } from './library';
+import type { MapSummary } from './library';
+import { getSession } from './session';
+
+/** The storage side of the library, loaded when first used: every action is asynchronous anyway. */
+const library = () => import('./library');
 
 export type { MapSummary };
-import { getSession } from './session';
 
 interface LibraryState {
   maps: MapSummary[];
@@ -26,11 +31,16 @@ function describe(error: unknown): string {
 
 export const libraryActions = {
   async refresh(): Promise<void> {
+    const { storage, validate, persistence } = getSession();
     useLibrary.setState({ loading: true });
     try {
+      const { listMaps } = await library();
       // The open map's pending edits are saved first so its summary is current.
-      await getSession().persistence.flush();
-      useLibrary.setState({ maps: await listMaps(getSession().storage), loading: false, error: null });
+      await persistence.flush();
+      const repairs: string[] = [];
+      const maps = await listMaps(storage, validate, (message) => repairs.push(message));
+      persistence.reportRepairs(repairs);
+      useLibrary.setState({ maps, loading: false, error: null });
     } catch (error) {
       useLibrary.setState({ loading: false, error: `The library could not be read: ${describe(error)}` });
     }
@@ -40,12 +50,14 @@ export const libraryActions = {
     const { storage, validate, persistence } = getSession();
     if (useEditor.getState().map.id === id) return true;
     try {
+      const { readMap } = await library();
       const read = await readMap(storage, validate, id);
       if (!read.ok) {
         editorActions.notify('error', `That map could not be opened: ${read.problems.slice(0, 3).join('; ')}`, { id: 'library-error' });
         return false;
       }
-      await persistence.open(read.map, { rev: read.rev, viewport: read.viewport });
+      persistence.reportRepairs(read.repairs);
+      await persistence.open(read.map, { rev: read.rev, savedBy: read.savedBy, viewport: read.viewport });
       return true;
     } catch (error) {
       editorActions.notify('error', `That map could not be opened: ${describe(error)}`, { id: 'library-error' });
@@ -55,11 +67,12 @@ export const libraryActions = {
 
   /** Adds a map (imported, shared or from a template) to the library under a free id and name, and opens it. */
   async addAndOpen(map: JourneyMap): Promise<JourneyMap | null> {
-    const { storage, persistence } = getSession();
+    const { storage, validate, persistence } = getSession();
     try {
-      const existing = await listMaps(storage);
-      const stored = await addToLibrary(storage, { ...map, name: uniqueName(map.name, existing) });
-      await persistence.open(stored, { rev: 1 });
+      const { addToLibrary, listMaps, uniqueName } = await library();
+      const existing = await listMaps(storage, validate);
+      const stored = await addToLibrary(storage, { ...map, name: uniqueName(map.name, existing) }, persistence.tabId);
+      await persistence.open(stored, { rev: 1, savedBy: persistence.tabId });
       await libraryActions.refresh();
       return stored;
     } catch {
@@ -75,8 +88,11 @@ export const libraryActions = {
     if (useEditor.getState().map.id === id) {
       if (!editorActions.renameMap(trimmed)) return useEditor.getState().lastEditError;
     } else {
+      const { storage, persistence } = getSession();
       try {
-        await renameStored(getSession().storage, id, trimmed);
+        const { renameStored } = await library();
+        const rev = await renameStored(storage, id, trimmed, persistence.tabId);
+        persistence.announce({ type: 'saved', mapId: id, rev });
       } catch (error) {
         return describe(error);
       }
@@ -85,31 +101,50 @@ export const libraryActions = {
     return null;
   },
 
+  /** Copies a map as a new one: the open map as it is on screen (saved or not), another as last saved. */
   async duplicate(id: string): Promise<void> {
-    const { storage, validate } = getSession();
-    await getSession().persistence.flush();
-    const read = await readMap(storage, validate, id);
-    if (!read.ok) {
-      editorActions.notify('error', `That map could not be duplicated: ${read.problems.slice(0, 3).join('; ')}`, { id: 'library-error' });
-      return;
+    const { storage, validate, persistence } = getSession();
+    try {
+      const { addToLibrary, listMaps, readMap, uniqueName } = await library();
+      await persistence.flush();
+      let source: JourneyMap;
+      if (useEditor.getState().map.id === id) {
+        source = useEditor.getState().map;
+      } else {
+        const read = await readMap(storage, validate, id);
+        if (!read.ok) {
+          editorActions.notify('error', `That map could not be duplicated: ${read.problems.slice(0, 3).join('; ')}`, { id: 'library-error' });
+          return;
+        }
+        source = read.map;
+      }
+      const existing = await listMaps(storage, validate);
+      await addToLibrary(storage, { ...source, name: uniqueName(`${source.name} (copy)`, existing) }, persistence.tabId);
+    } catch (error) {
+      editorActions.notify('error', `That map could not be duplicated: ${describe(error)}`, { id: 'library-error' });
     }
-    const existing = await listMaps(storage);
-    await addToLibrary(storage, { ...read.map, name: uniqueName(`${read.map.name} (copy)`, existing) });
     await libraryActions.refresh();
   },
 
   /** Moves a map to the trash; the notice offers Undo. Deleting the open map opens the next one (or the sample). */
   async remove(id: string): Promise<void> {
-    const { storage, persistence, fallback } = getSession();
+    const { storage, validate, persistence, fallback } = getSession();
     const wasOpen = useEditor.getState().map.id === id;
     const name = useLibrary.getState().maps.find((m) => m.id === id)?.name ?? useEditor.getState().map.name;
-    await persistence.flush();
-    if (wasOpen) {
-      const others = (await listMaps(storage)).filter((m) => m.id !== id);
-      const opened = others.length > 0 && (await libraryActions.open(others[0].id));
-      if (!opened) await libraryActions.addAndOpen(fallback());
+    try {
+      const { listMaps, trashMap } = await library();
+      await persistence.flush();
+      if (wasOpen) {
+        const others = (await listMaps(storage, validate)).filter((m) => m.id !== id && !m.problems);
+        const opened = others.length > 0 && (await libraryActions.open(others[0].id));
+        if (!opened) await libraryActions.addAndOpen(fallback());
+      }
+      if (await trashMap(storage, id)) persistence.announce({ type: 'deleted', mapId: id });
+    } catch (error) {
+      editorActions.notify('error', `“${name}” could not be deleted: ${describe(error)}`, { id: 'library-error' });
+      await libraryActions.refresh();
+      return;
     }
-    await trashMap(storage, id);
     useLibrary.setState({ lastDeleted: { id, name, wasOpen } });
     await libraryActions.refresh();
     editorActions.notify('info', `Deleted “${name}”.`, {
@@ -118,13 +153,37 @@ export const libraryActions = {
     });
   },
 
+  /** Restores the map deleted last, as the next revision; a version saved again since is kept instead. */
   async undoDelete(): Promise<void> {
     const deleted = useLibrary.getState().lastDeleted;
     if (!deleted) return;
+    const { storage, validate, persistence } = getSession();
     useLibrary.setState({ lastDeleted: null });
     editorActions.dismiss(`deleted-${deleted.id}`);
-    await restoreFromTrash(getSession().storage, deleted.id);
-    if (deleted.wasOpen) await libraryActions.open(deleted.id);
+    try {
+      const { restoreFromTrash } = await library();
+      const restored = await restoreFromTrash(storage, validate, deleted.id, persistence.tabId);
+      if (restored.ok) {
+        persistence.announce({ type: 'saved', mapId: deleted.id, rev: restored.rev });
+        if (deleted.wasOpen) await libraryActions.open(deleted.id);
+      } else {
+        editorActions.notify('warning', `“${deleted.name}” was not restored: ${restored.problems.slice(0, 3).join('; ')}.`, { id: 'library-error', dismissable: true });
+      }
+    } catch (error) {
+      editorActions.notify('error', `“${deleted.name}” could not be restored: ${describe(error)}`, { id: 'library-error' });
+    }
+    await libraryActions.refresh();
+  },
+
+  /** Moves a stored map that cannot be read out of the library, unchanged, under a quarantine key. */
+  async setAside(id: string): Promise<void> {
+    try {
+      const { quarantineStored } = await library();
+      const key = await quarantineStored(getSession().storage, id);
+      if (key) editorActions.notify('info', `The map that could not be read was set aside unchanged (as "${key}").`, { id: `set-aside-${id}` });
+    } catch (error) {
+      editorActions.notify('error', `That map could not be set aside: ${describe(error)}`, { id: 'library-error' });
+    }
     await libraryActions.refresh();
   },
 };

@@ -1,10 +1,14 @@
 /**
  * In-memory stand-ins for what persistence talks to: key-value storage (with failure injection and calls
- * that can be held open), a BroadcastChannel bus shared by several "tabs", and a window whose visibility
- * can change.
+ * that can be held open), localStorage for the write-ahead copy, a BroadcastChannel bus shared by several
+ * "tabs", a window whose visibility can change, and a draft flag.
  */
+import { vi } from 'vitest';
+import { createMap } from '../../src/domain/edits';
+import type { JourneyMap } from '../../src/domain/types';
 import type { BroadcastChannelLike } from '../../src/store/persistence';
 import type { KeyValueStorage } from '../../src/store/storage';
+import type { SyncStorage } from '../../src/store/writeAhead';
 
 type Method = keyof KeyValueStorage;
 
@@ -67,9 +71,11 @@ export function fakeStorage(initial: Record<string, unknown> = {}): FakeStorage 
       await enter('set', key);
       data.set(key, clone(value));
     },
-    async update<T>(key: string, updater: (old: T | undefined) => T) {
+    async update<T>(key: string, updater: (old: T | undefined) => T | undefined) {
       await enter('update', key);
-      data.set(key, clone(updater(clone(data.get(key)) as T | undefined)));
+      const next = updater(clone(data.get(key)) as T | undefined);
+      if (next === undefined) data.delete(key);
+      else data.set(key, clone(next));
     },
     async del(key) {
       await enter('del', key);
@@ -133,6 +139,146 @@ export function fakeWindow() {
     },
     pageHide() {
       target.dispatchEvent(new Event('pagehide'));
+    },
+  };
+}
+
+/**
+ * One page's view of the shared storage. After goAway() nothing it started and nothing it starts reaches
+ * storage, as an IndexedDB write begun on pagehide does not finish once the page is gone.
+ */
+export function pageStorage(shared: KeyValueStorage): { storage: KeyValueStorage; goAway(): void } {
+  let gone = false;
+  const never = new Promise<never>(() => {});
+  const call =
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (gone) return never;
+      // In flight: the page may go before the database runs it.
+      await Promise.resolve();
+      if (gone) return never;
+      return method(...args);
+    };
+  return {
+    storage: {
+      get: call((key: string) => shared.get(key)),
+      set: call((key: string, value: unknown) => shared.set(key, value)),
+      update: call(<T,>(key: string, updater: (old: T | undefined) => T | undefined) => shared.update<T>(key, updater)),
+      del: call((key: string) => shared.del(key)),
+      keys: call(() => shared.keys()),
+    } as KeyValueStorage,
+    goAway: () => void (gone = true),
+  };
+}
+
+/** localStorage as the write-ahead copy uses it: synchronous, shared by every tab, able to refuse writes. */
+export interface FakeSyncStorage extends SyncStorage {
+  data: Map<string, string>;
+  /** Every setItem throws `error` until cleared with null (e.g. a QuotaExceededError). */
+  failWrites(error: unknown | null): void;
+  /** Keys of the write-ahead copies, whoever wrote them. */
+  copies(): string[];
+}
+
+export function fakeSyncStorage(): FakeSyncStorage {
+  const data = new Map<string, string>();
+  let failure: unknown = null;
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    key: (index) => [...data.keys()][index] ?? null,
+    getItem: (key) => data.get(key) ?? null,
+    setItem(key, value) {
+      if (failure !== null) throw failure;
+      data.set(key, String(value));
+    },
+    removeItem: (key) => void data.delete(key),
+    failWrites(error) {
+      failure = error;
+    },
+    copies: () => [...data.keys()].filter((k) => k.startsWith('journey-designer:unsaved:')),
+  };
+}
+
+/** A draft flag the test sets by hand, as the page's text fields would. */
+export function fakeDrafts() {
+  const listeners = new Set<() => void>();
+  let active = false;
+  return {
+    active: () => active,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    set(value: boolean) {
+      active = value;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+export interface TabOptions {
+  storage: KeyValueStorage;
+  sync?: FakeSyncStorage | null;
+  bus?: ReturnType<typeof channelBus> | null;
+  drafts?: ReturnType<typeof fakeDrafts>;
+  fallback?: () => JourneyMap;
+  debounceMs?: number;
+  retryMs?: number;
+  readTimeoutMs?: number;
+  /** Wait for the stored map to open (false when storage is made to hang). */
+  ready?: boolean;
+}
+
+export type Tab = Awaited<ReturnType<typeof openTab>>;
+
+/**
+ * A browser tab (or a page after a reload): its own copies of the store modules, sharing storage,
+ * localStorage and the channel bus with the other tabs. Stop it to make the page go away.
+ */
+export async function openTab(tabId: string, options: TabOptions) {
+  vi.resetModules();
+  const store = await import('../../src/store/editorStore');
+  const persistenceModule = await import('../../src/store/persistence');
+  const { setSession } = await import('../../src/store/session');
+  const library = await import('../../src/store/libraryStore');
+  const { validateStored } = await import('../../src/app/validateStored');
+  const win = fakeWindow();
+  const fallback = options.fallback ?? (() => createMap({ id: 'map-fallback', name: 'Sample journey' }));
+  const persistence = persistenceModule.startPersistence({
+    storage: options.storage,
+    validate: validateStored,
+    fallback,
+    channel: options.bus ? options.bus.open() : null,
+    window: win,
+    debounceMs: options.debounceMs ?? 400,
+    retryMs: () => options.retryMs ?? 1000,
+    readTimeoutMs: options.readTimeoutMs ?? 3000,
+    tabId,
+    writeAhead: options.sync ?? null,
+    ...(options.drafts ? { drafts: options.drafts } : {}),
+  });
+  setSession({ storage: options.storage, persistence, validate: validateStored, fallback });
+  if (options.ready !== false) await persistence.ready;
+  const state = () => store.useEditor.getState();
+  return {
+    tabId,
+    actions: store.editorActions,
+    library: library.libraryActions,
+    useLibrary: library.useLibrary,
+    persistence,
+    win,
+    state,
+    map: () => state().map,
+    notice: (id: string) => state().notices.find((n) => n.id === id),
+    noticeWith: (text: string) => state().notices.find((n) => n.text.includes(text)),
+    /** Runs a notice's action by its label. */
+    answer(noticeId: string, label: string) {
+      const action = state().notices.find((n) => n.id === noticeId)?.actions?.find((a) => a.label === label);
+      if (!action) throw new Error(`no "${label}" on notice ${noticeId}`);
+      action.run();
     },
   };
 }

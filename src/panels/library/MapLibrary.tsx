@@ -7,6 +7,12 @@ import { libraryActions, useLibrary, type MapSummary } from '../../store/library
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
+/** A stored time as text; summaries are checked on read, but a bad time must never take the page down. */
+function formatTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? 'at an unknown time' : timeFormat.format(date);
+}
+
 export default function MapLibrary({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -54,9 +60,13 @@ export default function MapLibrary({ open, onClose }: { open: boolean; onClose: 
           <p className="jd-muted">Loading…</p>
         ) : (
           <ul className="jd-library__list">
-            {maps.map((m) => (
-              <MapRow key={m.id} map={m.id === openId ? { ...m, name: openName } : m} isOpen={m.id === openId} onOpen={() => void openMap(m.id)} />
-            ))}
+            {maps.map((m) =>
+              m.problems ? (
+                <UnreadableRow key={m.id} map={m} />
+              ) : (
+                <MapRow key={m.id} map={m.id === openId ? { ...m, name: openName } : m} isOpen={m.id === openId} onOpen={() => void openMap(m.id)} />
+              ),
+            )}
           </ul>
         )}
       </section>
@@ -122,7 +132,7 @@ function MapRow({ map, isOpen, onOpen }: { map: MapSummary; isOpen: boolean; onO
           <strong className="jd-library__name">{map.name}</strong>
           {isOpen && <span className="jd-kind">open now</span>}
           <span className="jd-muted">
-            {map.nodeCount} nodes · edited {timeFormat.format(map.updatedAt)}
+            {map.nodeCount} nodes · edited {formatTime(map.updatedAt)}
           </span>
         </div>
       )}
@@ -150,6 +160,24 @@ function MapRow({ map, isOpen, onOpen }: { map: MapSummary; isOpen: boolean; onO
           </button>
         </div>
       )}
+    </li>
+  );
+}
+
+/** A stored map the importer refuses: listed so it is not silently missing, with the option to set it aside. */
+function UnreadableRow({ map }: { map: MapSummary }) {
+  return (
+    <li className="jd-library__row is-unreadable" aria-label={map.name}>
+      <div className="jd-library__info">
+        <strong className="jd-library__name">{map.name}</strong>
+        <span className="jd-kind">could not be read</span>
+        <span className="jd-muted">{(map.problems ?? []).slice(0, 2).join('; ')}</span>
+      </div>
+      <div className="jd-library__actions">
+        <button type="button" className="jd-button" onClick={() => void libraryActions.setAside(map.id)} aria-label={`Set aside ${map.name}`}>
+          Set aside
+        </button>
+      </div>
     </li>
   );
 }

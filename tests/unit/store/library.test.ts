@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { addToLibrary, listMaps, readMap, renameStored, restoreFromTrash, trashMap, uniqueName } from '../../../src/store/library';
-import { mapKey, metaKey, trashKey, viewportKey } from '../../../src/store/keys';
+import { mapKey, metaKey, trashKey, viewportKey, type StoredMap } from '../../../src/store/keys';
 import { editorActions, resetEditor, useEditor } from '../../../src/store/editorStore';
 import { startPersistence } from '../../../src/store/persistence';
 import { validateStored } from '../../../src/app/validateStored';
@@ -16,7 +16,7 @@ describe('map library storage', () => {
     expect(first.id).toBe('sample-online-store');
     const second = await addToLibrary(storage, sample());
     expect(second.id).not.toBe(first.id);
-    const maps = await listMaps(storage);
+    const maps = await listMaps(storage, validateStored);
     expect(maps.map((m) => m.id).sort()).toEqual([first.id, second.id].sort());
     expect(maps[0]).toMatchObject({ name: 'Online store', nodeCount: sample().nodes.length });
   });
@@ -24,7 +24,7 @@ describe('map library storage', () => {
   it('lists maps saved before summaries existed by reading their record once', async () => {
     const map = sample();
     const storage = fakeStorage({ [mapKey(map.id)]: { map, rev: 4, savedAt: 1000, savedBy: 't' } });
-    expect(await listMaps(storage)).toEqual([{ id: map.id, name: 'Online store', updatedAt: 1000, nodeCount: map.nodes.length }]);
+    expect(await listMaps(storage, validateStored)).toEqual([{ id: map.id, name: 'Online store', updatedAt: 1000, nodeCount: map.nodes.length }]);
     expect(storage.data.has(metaKey(map.id))).toBe(true);
   });
 
@@ -35,7 +35,7 @@ describe('map library storage', () => {
       [metaKey('b')]: { id: 'b', name: 'Newer', updatedAt: 2, nodeCount: 0 },
       [mapKey('b')]: {},
     });
-    expect((await listMaps(storage)).map((m) => m.name)).toEqual(['Newer', 'Older']);
+    expect((await listMaps(storage, validateStored)).map((m) => m.name)).toEqual(['Newer', 'Older']);
   });
 
   it('reads a stored map through validation, with its viewport', async () => {
@@ -54,19 +54,23 @@ describe('map library storage', () => {
     const stored = await addToLibrary(storage, sample());
     await renameStored(storage, stored.id, 'Web shop');
     expect((storage.data.get(mapKey(stored.id)) as { map: { name: string } }).map.name).toBe('Web shop');
-    expect((await listMaps(storage))[0].name).toBe('Web shop');
+    expect((await listMaps(storage, validateStored))[0].name).toBe('Web shop');
   });
 
-  it('moves a deleted map to the trash and restores it unchanged', async () => {
+  it('moves a deleted map to the trash and restores it unchanged, as the next revision', async () => {
     const storage = fakeStorage();
     const stored = await addToLibrary(storage, sample());
     await storage.set(viewportKey(stored.id), { x: 0, y: 0, zoom: 1 });
     const before = storage.data.get(mapKey(stored.id));
     await trashMap(storage, stored.id);
-    expect(await listMaps(storage)).toEqual([]);
+    expect(await listMaps(storage, validateStored)).toEqual([]);
     expect(storage.data.has(trashKey(stored.id))).toBe(true);
-    await restoreFromTrash(storage, stored.id);
-    expect(storage.data.get(mapKey(stored.id))).toEqual(before);
+    expect(await restoreFromTrash(storage, validateStored, stored.id)).toMatchObject({ ok: true });
+    // Restored as the next revision, so a tab that still has it open notices.
+    const { rev, savedAt: _savedAt, ...rest } = storage.data.get(mapKey(stored.id)) as StoredMap;
+    const { rev: beforeRev, savedAt: _before, ...beforeRest } = before as StoredMap;
+    expect(rest).toEqual(beforeRest);
+    expect(rev).toBe(beforeRev + 1);
     expect(storage.data.get(viewportKey(stored.id))).toEqual({ x: 0, y: 0, zoom: 1 });
     expect(storage.data.has(trashKey(stored.id))).toBe(false);
   });

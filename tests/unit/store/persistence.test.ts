@@ -8,6 +8,9 @@ import {
   mapKey,
   OTHER_TAB_ID,
   quarantineKey,
+  HELD_ID,
+  HELD_TEXT,
+  REPLACED_ID,
   SAVE_WARNING_ID,
   startPersistence,
   viewportKey,
@@ -17,7 +20,7 @@ import {
 } from '../../../src/store/persistence';
 import { isQuotaError } from '../../../src/store/storage';
 import { makeMap } from '../../support/maps';
-import { channelBus, fakeStorage, fakeWindow, type FakeStorage } from '../../support/persistenceFakes';
+import { channelBus, fakeDrafts, fakeStorage, fakeWindow, openTab as openSharedTab, type FakeStorage } from '../../support/persistenceFakes';
 
 const DEBOUNCE = 400;
 const RETRY = 1000;
@@ -519,6 +522,75 @@ describe('two tabs on the same map', () => {
     await settle();
     expect(b.map()).toBe(before);
     expect(b.state().notices).toEqual([]);
+  });
+});
+
+describe('another tab’s save while this tab has a draft or a conflict', () => {
+  async function typingAndSaving() {
+    const storage = storedWithTestMap();
+    const bus = channelBus();
+    const drafts = fakeDrafts();
+    const typing = await openSharedTab('tab-typing', { storage, bus, drafts, debounceMs: DEBOUNCE, retryMs: RETRY });
+    const saving = await openSharedTab('tab-saving', { storage, bus, debounceMs: DEBOUNCE, retryMs: RETRY });
+    running.push(typing.persistence, saving.persistence);
+    return { storage, drafts, typing, saving };
+  }
+
+  it('waits while the user is typing (nothing replaced, selection kept), says so, and loads when typing ends', async () => {
+    const { drafts, typing, saving } = await typingAndSaving();
+    typing.actions.select({ nodes: ['tp-web'], edges: [] });
+    drafts.set(true);
+    saving.actions.updateNode('tp-checkout', { label: 'Pay' });
+    await saving.persistence.flush();
+    await settle();
+
+    const before = typing.map();
+    expect(typing.map()).toBe(before);
+    expect(typing.map().nodes.find((n) => n.id === 'tp-checkout')?.label).toBe('Checkout');
+    expect(typing.state().selection.nodes).toEqual(['tp-web']);
+    expect(typing.notice(HELD_ID)?.text).toContain(HELD_TEXT);
+
+    drafts.set(false);
+    await settle();
+    expect(typing.map()).toEqual(saving.map());
+    expect(typing.notice(HELD_ID)).toBeUndefined();
+    expect(typing.notice('followed-other-tab')).toBeDefined();
+    // Following keeps what is selected (the Inspector stays where it was).
+    expect(typing.state().selection.nodes).toEqual(['tp-web']);
+  });
+
+  it('asks which version to keep when the draft is committed instead', async () => {
+    const { storage, drafts, typing, saving } = await typingAndSaving();
+    drafts.set(true);
+    saving.actions.renameMap('Saved by the other tab');
+    await saving.persistence.flush();
+    await settle();
+    typing.actions.renameMap('Typed here');
+    drafts.set(false);
+    await settle();
+    expect(typing.map().name).toBe('Typed here');
+    expect(typing.notice(OTHER_TAB_ID)).toBeDefined();
+    await advance(10_000);
+    expect(storedRecord(storage)?.map.name).toBe('Saved by the other tab');
+  });
+
+  it('“Keep my version” tells the other tab that its change was replaced, and offers it a copy', async () => {
+    const { storage, typing: keeping, saving: replaced } = await typingAndSaving();
+    keeping.actions.renameMap('Kept version');
+    replaced.actions.renameMap('Replaced version');
+    await replaced.persistence.flush();
+    await settle();
+    keeping.answer(OTHER_TAB_ID, 'Keep my version');
+    await settle();
+    expect(storedRecord(storage)).toMatchObject({ savedBy: 'tab-typing', map: { name: 'Kept version' } });
+    expect(replaced.map().name).toBe('Kept version');
+    const told = replaced.notice(REPLACED_ID);
+    expect(told?.kind).toBe('warning');
+    expect(told?.text).toMatch(/chose to keep its own version of “Replaced version”/);
+    replaced.answer(REPLACED_ID, 'Keep my version as a copy');
+    await settle();
+    const names = [...storage.data.entries()].filter(([k]) => k.startsWith('map:')).map(([, v]) => (v as StoredMap).map.name);
+    expect(names.sort()).toEqual(['Kept version', 'Replaced version (my version)']);
   });
 });
 
