@@ -3,49 +3,41 @@
  * named store action (drag → one move on drop, connect, delete, select); measured sizes stay local.
  */
 import {
-  Background,
-  BackgroundVariant,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
-  useStore as useFlowStore,
   type Connection,
   type Edge,
   type EdgeChange,
   type Node,
   type NodeChange,
   type OnMoveEnd,
-  type ReactFlowState,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { GRID } from '../domain/layout';
 import type { Position } from '../domain/types';
 import { editorActions, useEditor } from '../store/editorStore';
-import { nodeIndex } from '../store/selectors';
+import { canConnect } from '../domain/rules';
+import { ZOOM_LIMITS } from '../store/viewport';
+import { edgePairs, nodeIndex } from '../store/selectors';
 import { edgeTypes } from './JourneyEdge';
+import { EdgeLabelLayout } from './EdgeLabelLayout';
 import { FlowEdgeMapper, FlowNodeMapper, type Measured } from './flowMapping';
 import { nodeTypes } from './nodes/JourneyNodes';
-import { StageBands } from './StageBands';
+import { FlowUnderlay } from './CanvasGround';
 import { useFitJourney } from './fitJourney';
+import './canvas.css';
 
 const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 
-/** Below this zoom the dots are noise, and moving them every pan step redraws the whole canvas. */
-const GRID_MIN_ZOOM = 0.75;
-/** Above this many nodes the mini map (every node redrawn on each pan step) starts hidden; a control shows it. */
+/** Loaded when first shown, after the canvas has drawn: it is not part of the first script. */
+const JourneyMiniMap = lazy(() => import('./JourneyMiniMap').then((module) => ({ default: module.JourneyMiniMap })));
+/** Above this many nodes the mini map starts hidden (it draws every card again when one moves); a control shows it. */
 const MINIMAP_MAX_NODES = 1000;
-const showGrid = (s: ReactFlowState) => s.transform[2] >= GRID_MIN_ZOOM;
-
-const DotGrid = memo(function DotGrid() {
-  return useFlowStore(showGrid) ? <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" /> : null;
-});
-
-const miniMapColor = (node: Node) => (node.type === 'entry' ? '#6366f1' : node.type === 'outcome' ? '#0f766e' : '#94a3b8');
 
 /** React Flow's select changes for nodes or edges, applied to the store's selection. */
 function applySelectChanges(kind: 'nodes' | 'edges', changes: readonly (NodeChange | EdgeChange)[]): void {
@@ -63,6 +55,7 @@ function applySelectChanges(kind: 'nodes' | 'edges', changes: readonly (NodeChan
 
 export function JourneyCanvas() {
   const nodes = useEditor((s) => s.map.nodes);
+  const notes = useEditor((s) => s.map.notes);
   const edges = useEditor((s) => s.map.edges);
   const selection = useEditor((s) => s.selection);
   const dragPositions = useEditor((s) => s.dragPositions);
@@ -79,11 +72,13 @@ export function JourneyCanvas() {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
+  // Measured sizes live in a ref, read at the next mapping: React Flow has them already (it measured them), and
+  // handing it all nodes again for each card that scrolls into view would cost a pan frame dearly on a big map.
+  // They matter once a node object is made afresh; the label layout and the mini map hear of them by
+  // measuredVersion.
   const flowNodes = useMemo(
-    () => nodeMapper.map(nodes, selectedNodes, dragPositions, measured.current),
-    // measuredVersion: sizes live in a ref and are read when it changes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [nodeMapper, nodes, selectedNodes, dragPositions, measuredVersion],
+    () => nodeMapper.map(nodes, notes, selectedNodes, dragPositions, measured.current),
+    [nodeMapper, nodes, notes, selectedNodes, dragPositions],
   );
   const flowEdges = useMemo(() => edgeMapper.map(edges, selectedEdges), [edgeMapper, edges, selectedEdges]);
 
@@ -123,9 +118,38 @@ export function JourneyCanvas() {
   }, []);
 
   const isValidConnection = useCallback((connection: Connection | Edge) => {
-    if (connection.source === connection.target) return false;
-    const index = nodeIndex(useEditor.getState().map.nodes);
-    return index.get(connection.source)?.kind !== 'outcome' && index.get(connection.target)?.kind !== 'entry';
+    const { map } = useEditor.getState();
+    const index = nodeIndex(map.nodes);
+    const pairs = edgePairs(map.edges);
+    return canConnect((id) => index.get(id)?.kind, (s, t) => pairs.has(`${s}\u0000${t}`), connection.source, connection.target).ok;
+  }, []);
+
+  const onNodeDoubleClick = useCallback((_event: React.MouseEvent, node: Node) => {
+    editorActions.startInlineEdit({ kind: node.type === 'note' ? 'note' : 'node', id: node.id });
+  }, []);
+
+  /** F2, or Enter, on a focused card renames it in place (Figma and Miro do the same). */
+  const onKeyDownCapture = useCallback((event: React.KeyboardEvent) => {
+    if (event.key !== 'F2' && event.key !== 'Enter') return;
+    const target = event.target as HTMLElement;
+    if (!target.classList?.contains('react-flow__node')) return;
+    const id = target.getAttribute('data-id');
+    if (!id) return;
+    event.preventDefault();
+    const isNote = useEditor.getState().map.notes.some((n) => n.id === id);
+    editorActions.select({ nodes: [id], edges: [] });
+    editorActions.startInlineEdit({ kind: isNote ? 'note' : 'node', id });
+  }, []);
+
+  /**
+   * A press on the empty pane (a pan, or Shift and a selection box) captures the pointer for the pane. Otherwise,
+   * with every pan step, the browser hit-tests the cards and edges sliding under the pointer and sends them
+   * enter and leave events, a few milliseconds a frame on a big map.
+   */
+  const onPointerDownCapture = useCallback((event: React.PointerEvent) => {
+    const target = event.target as Element;
+    // hasPointerCapture is missing where pointer capture is (jsdom).
+    if (target.classList?.contains('react-flow__pane') && target.hasPointerCapture?.(event.pointerId) === false) target.setPointerCapture(event.pointerId);
   }, []);
 
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => editorActions.setViewport(viewport), []);
@@ -152,20 +176,29 @@ export function JourneyCanvas() {
       onConnect={onConnect}
       isValidConnection={isValidConnection}
       onMoveEnd={onMoveEnd}
+      onNodeDoubleClick={onNodeDoubleClick}
+      onKeyDownCapture={onKeyDownCapture}
+      onPointerDownCapture={onPointerDownCapture}
+      zoomOnDoubleClick={false}
       deleteKeyCode={DELETE_KEYS}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       selectionKeyCode="Shift"
       snapToGrid
       snapGrid={SNAP}
       onlyRenderVisibleElements
-      minZoom={0.05}
-      maxZoom={2.5}
+      minZoom={ZOOM_LIMITS.min}
+      maxZoom={ZOOM_LIMITS.max}
       proOptions={PRO_OPTIONS}
+      className="jd-flow"
       aria-label="Journey canvas"
     >
-      <StageBands />
-      <DotGrid />
-      {miniMapShown && <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />}
+      <FlowUnderlay />
+      <EdgeLabelLayout cardSizes={measuredVersion} />
+      {miniMapShown && (
+        <Suspense fallback={null}>
+          <JourneyMiniMap label="Mini map" cardSizes={measuredVersion} />
+        </Suspense>
+      )}
       <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
         <ControlButton onClick={() => setMiniMap(!miniMapShown)} aria-label="Mini map" aria-pressed={miniMapShown} title={miniMapShown ? 'Hide the mini map' : 'Show the mini map'}>
           ▣

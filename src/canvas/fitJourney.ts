@@ -1,11 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { NODE_WIDTH, STAGE_TOP, STAGE_WIDTH } from '../domain/layout';
+import { bandsRight, NODE_WIDTH, STAGE_TOP, STAGE_WIDTH, STICKY_WIDTH } from '../domain/layout';
 import type { JourneyMap } from '../domain/types';
 import { useEditor } from '../store/editorStore';
 
 const NODE_HEIGHT_ESTIMATE = 130;
 const MARGIN = 16;
+const ADD_STAGE_ROOM = 60;
 const MAX_ZOOM = 1.2;
 const MIN_ZOOM = 0.05;
 
@@ -17,14 +18,21 @@ export interface Rect {
 }
 
 /** What "the whole journey" is: every stage band from its label down, and every node. */
-export function journeyBounds(map: Pick<JourneyMap, 'nodes' | 'stages'>): Rect {
+export function journeyBounds(map: Pick<JourneyMap, 'nodes' | 'stages' | 'notes'>): Rect {
   let minX = 0;
-  let maxX = Math.max(1, map.stages.length) * STAGE_WIDTH;
+  // An "Add stage" button sits right of the last band.
+  let maxX = Math.max(STAGE_WIDTH, bandsRight(map)) + ADD_STAGE_ROOM;
   let minY = STAGE_TOP;
   let maxY = STAGE_TOP + 400;
   for (const n of map.nodes) {
     minX = Math.min(minX, n.position.x);
     maxX = Math.max(maxX, n.position.x + NODE_WIDTH);
+    minY = Math.min(minY, n.position.y);
+    maxY = Math.max(maxY, n.position.y + NODE_HEIGHT_ESTIMATE);
+  }
+  for (const n of map.notes) {
+    minX = Math.min(minX, n.position.x);
+    maxX = Math.max(maxX, n.position.x + (n.width ?? STICKY_WIDTH));
     minY = Math.min(minY, n.position.y);
     maxY = Math.max(maxY, n.position.y + NODE_HEIGHT_ESTIMATE);
   }

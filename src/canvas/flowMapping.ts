@@ -5,21 +5,21 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import { MarkerType, Position as Side } from '@xyflow/react';
-import { NODE_WIDTH } from '../domain/layout';
-import type { JourneyEdge, JourneyNode, Position } from '../domain/types';
+import { NODE_HEIGHT_ESTIMATE } from '../domain/edits';
+import { NODE_WIDTH, STICKY_WIDTH } from '../domain/layout';
+import type { JourneyEdge, JourneyNode, Position, StickyNote } from '../domain/types';
 
 const NO_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
-/** Rough card heights, used until a node has been on screen and measured. */
-const HEIGHT_ESTIMATE = { entry: 60, touchpoint: 110, outcome: 50 } as const;
 const HANDLE = 10;
+const NOTE_HEIGHT_ESTIMATE = 90;
 
 /**
  * Without a size and handles React Flow renders every unmeasured node, off screen too, so opening a big map
  * mounted all of them; with an estimate only visible nodes mount, and the ResizeObserver corrects both.
  */
 function estimatedSize(node: JourneyNode): Pick<Node, 'initialWidth' | 'initialHeight' | 'handles'> {
-  const height = HEIGHT_ESTIMATE[node.kind];
+  const height = NODE_HEIGHT_ESTIMATE[node.kind];
   const y = height / 2 - HANDLE / 2;
   const handles: NonNullable<Node['handles']> = [];
   if (node.kind !== 'entry') handles.push({ type: 'target', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE });
@@ -32,8 +32,10 @@ export interface Measured {
   height: number;
 }
 
+const KIND_NAMES = { touchpoint: 'Touchpoint', entry: 'Entry', outcome: 'Outcome' } as const;
+
 interface NodeCacheEntry {
-  source: JourneyNode;
+  source: JourneyNode | StickyNote;
   selected: boolean;
   position: Position;
   measured: Measured | undefined;
@@ -43,16 +45,18 @@ interface NodeCacheEntry {
 export class FlowNodeMapper {
   private cache = new Map<string, NodeCacheEntry>();
 
+  /** Sticky notes come first, so they sit under the journey's cards when they overlap. */
   map(
     nodes: readonly JourneyNode[],
+    notes: readonly StickyNote[],
     selected: ReadonlySet<string>,
     dragPositions: Record<string, Position> | null,
     measured: ReadonlyMap<string, Measured>,
   ): Node[] {
     const next = new Map<string, NodeCacheEntry>();
-    const out: Node[] = new Array(nodes.length);
-    for (let i = 0; i < nodes.length; i++) {
-      const source = nodes[i];
+    const out: Node[] = new Array(notes.length + nodes.length);
+    for (let i = 0; i < out.length; i++) {
+      const source = i < notes.length ? notes[i] : nodes[i - notes.length];
       const isSelected = selected.has(source.id);
       const position = dragPositions?.[source.id] ?? source.position;
       const size = measured.get(source.id);
@@ -61,15 +65,27 @@ export class FlowNodeMapper {
       if (prev && prev.source === source && prev.selected === isSelected && prev.position === position && prev.measured === size) {
         entry = prev;
       } else {
-        const flow: Node = {
-          id: source.id,
-          type: source.kind,
-          position,
-          data: NO_DATA,
-          selected: isSelected,
-          ariaLabel: `${source.kind === 'touchpoint' ? 'Touchpoint' : source.kind === 'entry' ? 'Entry' : 'Outcome'}: ${source.label}`,
-          ...(size ? { measured: size } : estimatedSize(source)),
-        };
+        const flow: Node =
+          'kind' in source
+            ? {
+                id: source.id,
+                type: source.kind,
+                position,
+                data: NO_DATA,
+                selected: isSelected,
+                ariaLabel: `${KIND_NAMES[source.kind]}: ${source.label}`,
+                ...(size ? { measured: size } : estimatedSize(source)),
+              }
+            : {
+                id: source.id,
+                type: 'note',
+                position,
+                data: NO_DATA,
+                selected: isSelected,
+                connectable: false,
+                ariaLabel: `Sticky note: ${source.text.trim() === '' ? 'empty' : source.text.slice(0, 80)}`,
+                ...(size ? { measured: size } : { initialWidth: source.width ?? STICKY_WIDTH, initialHeight: NOTE_HEIGHT_ESTIMATE }),
+              };
         entry = { source, selected: isSelected, position, measured: size, flow };
       }
       next.set(source.id, entry);

@@ -8,3 +8,4 @@ export * from './structure';
 export * from './notes';
 export * from './fragments';
 export * from './check';
+export * from './checkText';

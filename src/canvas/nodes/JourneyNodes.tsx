@@ -4,43 +4,79 @@
  */
 import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
-import { channelName } from '../../domain/queries';
-import { useEditor } from '../../store/editorStore';
+import type { JourneyNode } from '../../domain/types';
+import { editorActions, useEditor } from '../../store/editorStore';
 import { selectNode } from '../../store/selectors';
+import { channelStyle } from '../channelColour';
+import { InlineText } from './InlineText';
 import { EmotionMarker, FrictionBadge, ScoreStrip } from './parts';
+import { StickyNoteNode } from './StickyNoteNode';
 import { heatStyle, overlayClasses, useNodeHeat, useOnPath } from '../simulationOverlay';
 
 /** Below this zoom, labels only: the details are unreadable anyway and cost frames on big maps. */
 export const SIMPLE_ZOOM = 0.45;
 const isLowZoom = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
 
-/** What every node card reads: its own node, its channel's name, the zoom level and its simulation overlay. */
+/** What every node card reads: its own node, its channel, the zoom level and its simulation overlay. */
 function useNodeView(id: string) {
   const node = useEditor(selectNode(id));
-  const channel = useEditor((s) => channelName(s.map, node?.channel));
+  const channel = useEditor((s) => (node?.channel === undefined ? undefined : s.map.channels.find((c) => c.id === node.channel)));
   const simple = useFlowStore(isLowZoom);
   const heat = useNodeHeat(id);
   const onPath = useOnPath(id);
-  return { node, channel, simple, heat, onPath };
+  const renaming = useEditor((s) => s.inlineEdit?.kind === 'node' && s.inlineEdit.id === id);
+  return { node, channel, simple, heat, onPath, renaming };
+}
+
+const NAME_LABELS = { entry: 'Entry name', touchpoint: 'Touchpoint name', outcome: 'Outcome name' } as const;
+
+/** The card's name, or while renaming in place, a field for it. */
+function NodeName({ node, renaming }: { node: JourneyNode; renaming: boolean }) {
+  if (!renaming) return <span className="jd-node__label">{node.label}</span>;
+  return (
+    <InlineText
+      label={NAME_LABELS[node.kind]}
+      initial={node.label}
+      className="jd-node__label-input"
+      commit={(text) => {
+        if (text.trim() === '') return 'A node needs a name';
+        return editorActions.updateNode(node.id, { label: text.trim() }) ? null : (useEditor.getState().lastEditError ?? 'The name was refused');
+      }}
+      onDone={() => {
+        editorActions.endInlineEdit();
+        // Back to the card, so the keyboard user carries on from where they were.
+        requestAnimationFrame(() => (document.querySelector(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`) as HTMLElement | null)?.focus());
+      }}
+    />
+  );
+}
+
+function ChannelChip({ channel }: { channel: { name: string; colour?: string } | undefined }) {
+  if (!channel) return null;
+  return (
+    <div className="jd-channel" style={channelStyle(channel.colour)}>
+      {channel.name}
+    </div>
+  );
 }
 
 function TouchpointNodeView({ id, selected }: NodeProps) {
-  const { node, channel, simple, heat, onPath } = useNodeView(id);
+  const { node, channel, simple, heat, onPath, renaming } = useNodeView(id);
   if (!node) return null;
   return (
     <div
       className={`jd-node jd-node--touchpoint${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`}
-      style={heatStyle(heat)}
+      style={{ ...channelStyle(channel?.colour), ...heatStyle(heat) }}
     >
       {heat && <div className="jd-heat-badge" title="Customers lost here per 1,000 starts">−{Math.round(heat.lostPer1000)} / 1,000</div>}
       <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
       <div className="jd-node__head">
-        <span className="jd-node__label">{node.label}</span>
+        <NodeName node={node} renaming={renaming} />
         {!simple && <EmotionMarker emotion={node.emotion} />}
       </div>
       {!simple && (
         <>
-          {channel && <div className={`jd-channel jd-channel--${node.channel}`}>{channel}</div>}
+          <ChannelChip channel={channel} />
           <ScoreStrip scores={node.scores} />
           <FrictionBadge friction={node.friction} />
         </>
@@ -51,27 +87,27 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
 }
 
 function EntryNodeView({ id, selected }: NodeProps) {
-  const { node, channel, simple, heat, onPath } = useNodeView(id);
+  const { node, channel, simple, heat, onPath, renaming } = useNodeView(id);
   if (!node) return null;
   return (
     <div className={`jd-node jd-node--entry${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`} style={heatStyle(heat)}>
       <div className="jd-node__kind">Entry</div>
-      <div className="jd-node__label">{node.label}</div>
-      {!simple && channel && <div className={`jd-channel jd-channel--${node.channel}`}>{channel}</div>}
+      <NodeName node={node} renaming={renaming} />
+      {!simple && <ChannelChip channel={channel} />}
       <Handle type="source" position={Position.Right} aria-label={`Out of ${node.label}`} />
     </div>
   );
 }
 
 function OutcomeNodeView({ id, selected }: NodeProps) {
-  const { node, simple, onPath } = useNodeView(id);
+  const { node, simple, onPath, renaming } = useNodeView(id);
   if (!node) return null;
   const success = node.result !== 'failure';
   return (
     <div className={`jd-node jd-node--outcome ${success ? 'is-success' : 'is-failure'}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(undefined, onPath)}`}>
       <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
       <div className="jd-node__kind">{success ? '✓ Success' : '✕ Failure'}</div>
-      <div className="jd-node__label">{node.label}</div>
+      <NodeName node={node} renaming={renaming} />
     </div>
   );
 }
@@ -80,4 +116,5 @@ export const nodeTypes = {
   touchpoint: memo(TouchpointNodeView),
   entry: memo(EntryNodeView),
   outcome: memo(OutcomeNodeView),
+  note: StickyNoteNode,
 };

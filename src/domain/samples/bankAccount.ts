@@ -1,9 +1,18 @@
 import { createMap } from '../edits';
-import { NODE_WIDTH, STAGE_WIDTH } from '../layout';
-import type { JourneyMap } from '../types';
+import { centredInBand, STAGE_WIDTH, stageBands } from '../layout';
+import type { JourneyMap, Stage } from '../types';
 
-/** Left edge that centres a node in the band of stage `index`. */
-const column = (index: number) => index * STAGE_WIDTH + (STAGE_WIDTH - NODE_WIDTH) / 2;
+/**
+ * Account opening from the customer's side. Discover, Apply and Verify are two columns wide: where people
+ * arrive and what they read; the application and the help around it; the checks and where people give up.
+ */
+const stages = (): Stage[] => [
+  { id: 'discover', name: 'Discover', colour: '#1d4ed8', width: 2 * STAGE_WIDTH },
+  { id: 'apply', name: 'Apply', colour: '#4338ca', width: 2 * STAGE_WIDTH },
+  { id: 'verify', name: 'Verify', colour: '#a16207', width: 2 * STAGE_WIDTH },
+  { id: 'onboard', name: 'Onboard', colour: '#0f766e' },
+  { id: 'use', name: 'Use', colour: '#15803d' },
+];
 
 /**
  * "Bank account opening": customers start the application on the website and finish it in the mobile
@@ -11,27 +20,32 @@ const column = (index: number) => index * STAGE_WIDTH + (STAGE_WIDTH - NODE_WIDT
  * customers no longer repeat their details; others book a branch appointment online.
  */
 export function bankAccountSample(): JourneyMap {
+  const stageList = stages();
+  const bands = stageBands({ stages: stageList });
+  /** Left edge of a card centred in column `sub` (STAGE_WIDTH apart) of the stage's band. */
+  const column = (stage: string, sub = 0) => centredInBand({ x: bands.find((b) => b.id === stage)!.x + sub * STAGE_WIDTH, width: STAGE_WIDTH });
   return createMap({
     id: 'sample-bank-account',
     name: 'Bank account opening',
     description:
       'Opening a current account across website, mobile app, chat and branch. The identity check loses the most applicants; the online form asks for details the bank already has.',
+    stages: stageList,
     nodes: [
-      { id: 'comparison-site', kind: 'entry', label: 'Comparison site', stage: 'awareness', channel: 'website', position: { x: column(0), y: 0 }, share: 40, friction: [] },
-      { id: 'search-ad', kind: 'entry', label: 'Search ad for current accounts', stage: 'awareness', channel: 'website', position: { x: column(0), y: 180 }, share: 35, friction: [] },
-      { id: 'friend-referral', kind: 'entry', label: 'Recommended by a friend', stage: 'awareness', channel: 'social', position: { x: column(0), y: 360 }, share: 25, friction: [] },
+      { id: 'comparison-site', kind: 'entry', label: 'Comparison site', stage: 'discover', channel: 'website', position: { x: column('discover'), y: 0 }, share: 40, friction: [] },
+      { id: 'search-ad', kind: 'entry', label: 'Search ad for current accounts', stage: 'discover', channel: 'website', position: { x: column('discover'), y: 180 }, share: 35, friction: [] },
+      { id: 'friend-referral', kind: 'entry', label: 'Recommended by a friend', stage: 'discover', channel: 'social', position: { x: column('discover'), y: 360 }, share: 25, friction: [] },
       {
-        id: 'account-page', kind: 'touchpoint', label: 'Current account page', stage: 'consideration', channel: 'website', position: { x: column(1), y: 60 },
+        id: 'account-page', kind: 'touchpoint', label: 'Current account page', stage: 'discover', channel: 'website', position: { x: column('discover', 1), y: 120 },
         scores: { nps: 22, csat: 78, ces: 5.4, responses: 380 }, emotion: 1, dropOff: 0.3,
         friction: [{ id: 'f-fees', note: 'Monthly fee conditions are buried in the small print', severity: 2 }],
       },
       {
-        id: 'book-appointment', kind: 'touchpoint', label: 'Book an appointment online', stage: 'consideration', channel: 'website', position: { x: column(1), y: 300 },
+        id: 'book-appointment', kind: 'touchpoint', label: 'Book an appointment online', stage: 'apply', channel: 'website', position: { x: column('apply'), y: 520 },
         scores: { csat: 84, ces: 6, responses: 140 }, emotion: 1,
         friction: [{ id: 'f-slots', note: 'Earliest branch slot is 9 days away', severity: 3 }],
       },
       {
-        id: 'online-application', kind: 'touchpoint', label: 'Start application online', stage: 'purchase', channel: 'website', position: { x: column(2), y: 0 },
+        id: 'online-application', kind: 'touchpoint', label: 'Start application online', stage: 'apply', channel: 'website', position: { x: column('apply'), y: 0 },
         scores: { nps: 5, csat: 66, ces: 4.3, responses: 520 }, emotion: 0,
         friction: [
           { id: 'f-long-form', note: 'Form asks for details existing customers already gave the bank', severity: 3 },
@@ -39,12 +53,12 @@ export function bankAccountSample(): JourneyMap {
         ],
       },
       {
-        id: 'finish-in-app', kind: 'touchpoint', label: 'Finish in the mobile app', stage: 'purchase', channel: 'mobile-app', position: { x: column(2), y: 180 },
+        id: 'finish-in-app', kind: 'touchpoint', label: 'Finish in the mobile app', stage: 'apply', channel: 'mobile-app', position: { x: column('apply', 1), y: 160 },
         scores: { nps: 28, csat: 81, ces: 5.8, responses: 310 }, emotion: 1,
         friction: [{ id: 'f-handoff', note: 'QR code hand-off from the website fails on some Android phones', severity: 2 }],
       },
       {
-        id: 'identity-check', kind: 'touchpoint', label: 'Identity check (ID and selfie)', stage: 'purchase', channel: 'mobile-app', position: { x: column(2), y: 360 },
+        id: 'identity-check', kind: 'touchpoint', label: 'Identity check (ID and selfie)', stage: 'verify', channel: 'mobile-app', position: { x: column('verify'), y: 160 },
         scores: { nps: -8, csat: 58, ces: 3.9, responses: 295 }, emotion: -1, dropOff: 0.18,
         friction: [
           { id: 'f-selfie', note: 'Selfie rejected in poor light, with no tips on how to retake it', severity: 4 },
@@ -52,7 +66,7 @@ export function bankAccountSample(): JourneyMap {
         ],
       },
       {
-        id: 'chat-agent', kind: 'touchpoint', label: 'Care agent in the chat app', stage: 'purchase', channel: 'chat', position: { x: column(2), y: 540 },
+        id: 'chat-agent', kind: 'touchpoint', label: 'Care agent in the chat app', stage: 'apply', channel: 'chat', position: { x: column('apply', 1), y: 340 },
         scores: { nps: 34, csat: 86, ces: 6.1, responses: 190 }, emotion: 1,
         friction: [
           { id: 'f-repeat-details', note: 'Customers repeated their details to the agent (fixed: the agent now sees the application)', severity: 3, resolved: true },
@@ -60,23 +74,23 @@ export function bankAccountSample(): JourneyMap {
         ],
       },
       {
-        id: 'branch-visit', kind: 'touchpoint', label: 'Branch appointment', stage: 'purchase', channel: 'store', position: { x: column(2), y: 720 },
+        id: 'branch-visit', kind: 'touchpoint', label: 'Branch appointment', stage: 'verify', channel: 'store', position: { x: column('verify'), y: 520 },
         scores: { nps: 41, csat: 90, ces: 6.3, responses: 85 }, emotion: 2,
         friction: [{ id: 'f-documents', note: 'Nobody says which documents to bring', severity: 2 }],
       },
       {
-        id: 'welcome-pack', kind: 'touchpoint', label: 'Welcome email and card activation', stage: 'retention', channel: 'email', position: { x: column(3), y: 60 },
+        id: 'welcome-pack', kind: 'touchpoint', label: 'Welcome email and card activation', stage: 'onboard', channel: 'email', position: { x: column('onboard'), y: 160 },
         scores: { csat: 79, responses: 210 }, emotion: 1, dropOff: 0.05,
         friction: [{ id: 'f-card-delay', note: 'Debit card arrives after the first salary payment', severity: 2 }],
       },
       {
-        id: 'first-month', kind: 'touchpoint', label: 'First month in the app', stage: 'retention', channel: 'mobile-app', position: { x: column(3), y: 300 },
+        id: 'first-month', kind: 'touchpoint', label: 'First month in the app', stage: 'onboard', channel: 'mobile-app', position: { x: column('onboard'), y: 420 },
         scores: { nps: 36, csat: 83, ces: 6, responses: 260 }, emotion: 1,
         friction: [],
       },
-      { id: 'account-in-use', kind: 'outcome', label: 'Account opened and in use', stage: 'advocacy', channel: 'mobile-app', position: { x: column(4), y: 0 }, result: 'success', friction: [] },
-      { id: 'recommends', kind: 'outcome', label: 'Recommends the bank', stage: 'advocacy', channel: 'social', position: { x: column(4), y: 200 }, result: 'success', friction: [] },
-      { id: 'abandoned', kind: 'outcome', label: 'Abandons the application', stage: 'advocacy', position: { x: column(4), y: 400 }, result: 'failure', friction: [] },
+      { id: 'account-in-use', kind: 'outcome', label: 'Account opened and in use', stage: 'use', channel: 'mobile-app', position: { x: column('use'), y: 240 }, result: 'success', friction: [] },
+      { id: 'recommends', kind: 'outcome', label: 'Recommends the bank', stage: 'use', channel: 'social', position: { x: column('use'), y: 460 }, result: 'success', friction: [] },
+      { id: 'abandoned', kind: 'outcome', label: 'Abandons the application', stage: 'verify', position: { x: column('verify', 1), y: 0 }, result: 'failure', friction: [] },
     ],
     edges: [
       { id: 'e-comparison-page', source: 'comparison-site', target: 'account-page', weight: 1 },

@@ -1,9 +1,15 @@
 import { createMap } from '../edits';
-import { NODE_WIDTH, STAGE_WIDTH } from '../layout';
-import { DEFAULT_CHANNELS, type JourneyMap } from '../types';
+import { centredInBand, STAGE_WIDTH, stageBands } from '../layout';
+import { DEFAULT_CHANNELS, type JourneyMap, type Stage } from '../types';
 
-/** Left edge that centres a node in the band of stage `index`. */
-const column = (index: number) => index * STAGE_WIDTH + (STAGE_WIDTH - NODE_WIDTH) / 2;
+/** A support case from the customer's side; Follow-up is two columns wide: survey and offer, then the outcomes. */
+const stages = (): Stage[] => [
+  { id: 'problem', name: 'Problem', colour: '#b91c1c' },
+  { id: 'contact', name: 'Contact', colour: '#c2410c' },
+  { id: 'diagnosis', name: 'Diagnosis', colour: '#a16207' },
+  { id: 'resolution', name: 'Resolution', colour: '#15803d' },
+  { id: 'follow-up', name: 'Follow-up', colour: '#1d4ed8', width: 2 * STAGE_WIDTH },
+];
 
 /**
  * "Telecom support": a broken connection or a surprise bill sends customers through help pages and an IVR
@@ -11,23 +17,28 @@ const column = (index: number) => index * STAGE_WIDTH + (STAGE_WIDTH - NODE_WIDT
  * survey follows every contact, and long-term customers are offered a loyalty bonus — or they churn.
  */
 export function telecomSupportSample(): JourneyMap {
+  const stageList = stages();
+  const bands = stageBands({ stages: stageList });
+  /** Left edge of a card centred in column `sub` (STAGE_WIDTH apart) of the stage's band. */
+  const column = (stage: string, sub = 0) => centredInBand({ x: bands.find((b) => b.id === stage)!.x + sub * STAGE_WIDTH, width: STAGE_WIDTH });
   return createMap({
     id: 'sample-telecom-support',
     name: 'Telecom support',
     description:
       'Support journey of a broadband and mobile provider. The IVR and missed callbacks drive churn; agents allowed to go beyond scripts turn detractors into promoters.',
+    stages: stageList,
     channels: [...DEFAULT_CHANNELS.map((c) => ({ ...c })), { id: 'sms', name: 'SMS' }],
     nodes: [
-      { id: 'connection-down', kind: 'entry', label: 'Internet stops working', stage: 'awareness', position: { x: column(0), y: 0 }, share: 50, friction: [] },
-      { id: 'bill-shock', kind: 'entry', label: 'Unexpected charge on the bill', stage: 'awareness', channel: 'email', position: { x: column(0), y: 180 }, share: 30, friction: [] },
-      { id: 'contract-ending', kind: 'entry', label: 'Contract end reminder', stage: 'awareness', channel: 'email', position: { x: column(0), y: 360 }, share: 20, friction: [] },
+      { id: 'connection-down', kind: 'entry', label: 'Internet stops working', stage: 'problem', position: { x: column('problem'), y: 0 }, share: 50, friction: [] },
+      { id: 'bill-shock', kind: 'entry', label: 'Unexpected charge on the bill', stage: 'problem', channel: 'email', position: { x: column('problem'), y: 180 }, share: 30, friction: [] },
+      { id: 'contract-ending', kind: 'entry', label: 'Contract end reminder', stage: 'problem', channel: 'email', position: { x: column('problem'), y: 640 }, share: 20, friction: [] },
       {
-        id: 'help-pages', kind: 'touchpoint', label: 'Help pages and status checker', stage: 'consideration', channel: 'website', position: { x: column(1), y: 0 },
+        id: 'help-pages', kind: 'touchpoint', label: 'Help pages and status checker', stage: 'contact', channel: 'website', position: { x: column('contact'), y: 0 },
         scores: { nps: -5, csat: 55, ces: 3.8, responses: 640 }, emotion: -1, dropOff: 0.1,
         friction: [{ id: 'f-status', note: 'Status page says "no known issues" during local outages', severity: 3 }],
       },
       {
-        id: 'ivr', kind: 'touchpoint', label: 'Call centre IVR menu', stage: 'consideration', channel: 'phone', position: { x: column(1), y: 240 },
+        id: 'ivr', kind: 'touchpoint', label: 'Call centre IVR menu', stage: 'contact', channel: 'phone', position: { x: column('contact'), y: 240 },
         scores: { nps: -32, csat: 38, ces: 2.6, responses: 910 }, emotion: -2, dropOff: 0.15,
         friction: [
           { id: 'f-ivr-maze', note: 'Seven menu levels before reaching a person', severity: 4 },
@@ -35,7 +46,7 @@ export function telecomSupportSample(): JourneyMap {
         ],
       },
       {
-        id: 'agent-call', kind: 'touchpoint', label: 'Agent call', stage: 'purchase', channel: 'phone', position: { x: column(2), y: 0 },
+        id: 'agent-call', kind: 'touchpoint', label: 'Agent call', stage: 'diagnosis', channel: 'phone', position: { x: column('diagnosis'), y: 100 },
         scores: { nps: 12, csat: 71, ces: 4.8, responses: 870 }, emotion: 0,
         friction: [
           { id: 'f-scripts', note: 'Agents had to follow scripts even when they did not fit (fixed: agents may now go beyond them)', severity: 3, resolved: true },
@@ -43,12 +54,12 @@ export function telecomSupportSample(): JourneyMap {
         ],
       },
       {
-        id: 'beyond-script', kind: 'touchpoint', label: 'Agent solves it beyond the script', stage: 'purchase', channel: 'phone', position: { x: column(2), y: 180 },
+        id: 'beyond-script', kind: 'touchpoint', label: 'Agent solves it beyond the script', stage: 'resolution', channel: 'phone', position: { x: column('resolution'), y: 200 },
         scores: { nps: 48, csat: 91, ces: 6.2, responses: 240 }, emotion: 2,
         friction: [],
       },
       {
-        id: 'callback', kind: 'touchpoint', label: 'Callback when unresolved', stage: 'purchase', channel: 'phone', position: { x: column(2), y: 360 },
+        id: 'callback', kind: 'touchpoint', label: 'Callback when unresolved', stage: 'resolution', channel: 'phone', position: { x: column('resolution'), y: 360 },
         scores: { nps: -18, csat: 49, ces: 3.1, responses: 310 }, emotion: -1, dropOff: 0.12,
         friction: [
           { id: 'f-missed-callback', note: 'Callback comes outside the promised window, from an unknown number', severity: 4 },
@@ -56,18 +67,18 @@ export function telecomSupportSample(): JourneyMap {
         ],
       },
       {
-        id: 'sms-survey', kind: 'touchpoint', label: 'SMS satisfaction survey', stage: 'retention', channel: 'sms', position: { x: column(3), y: 0 },
+        id: 'sms-survey', kind: 'touchpoint', label: 'SMS satisfaction survey', stage: 'follow-up', channel: 'sms', position: { x: column('follow-up'), y: 0 },
         scores: { csat: 74, responses: 1150 }, emotion: 0,
         friction: [{ id: 'f-survey-timing', note: 'Survey arrives before the fix is confirmed', severity: 2 }],
       },
       {
-        id: 'loyalty-bonus', kind: 'touchpoint', label: 'Loyalty bonus for long-term customers', stage: 'retention', channel: 'email', position: { x: column(3), y: 240 },
+        id: 'loyalty-bonus', kind: 'touchpoint', label: 'Loyalty bonus for long-term customers', stage: 'follow-up', channel: 'email', position: { x: column('follow-up'), y: 640 },
         scores: { nps: 39, csat: 85, ces: 6, responses: 420 }, emotion: 1,
         friction: [{ id: 'f-bonus-hidden', note: 'Bonus is offered only when the customer threatens to leave', severity: 3 }],
       },
-      { id: 'renews', kind: 'outcome', label: 'Renews the contract', stage: 'advocacy', channel: 'website', position: { x: column(4), y: 0 }, result: 'success', friction: [] },
-      { id: 'recommends', kind: 'outcome', label: 'Recommends the provider', stage: 'advocacy', channel: 'social', position: { x: column(4), y: 200 }, result: 'success', friction: [] },
-      { id: 'churns', kind: 'outcome', label: 'Switches provider (churn)', stage: 'advocacy', position: { x: column(4), y: 400 }, result: 'failure', friction: [] },
+      { id: 'renews', kind: 'outcome', label: 'Renews the contract', stage: 'follow-up', channel: 'website', position: { x: column('follow-up', 1), y: 0 }, result: 'success', friction: [] },
+      { id: 'recommends', kind: 'outcome', label: 'Recommends the provider', stage: 'follow-up', channel: 'social', position: { x: column('follow-up', 1), y: 220 }, result: 'success', friction: [] },
+      { id: 'churns', kind: 'outcome', label: 'Switches provider (churn)', stage: 'follow-up', position: { x: column('follow-up', 1), y: 440 }, result: 'failure', friction: [] },
     ],
     edges: [
       { id: 'e-down-help', source: 'connection-down', target: 'help-pages', weight: 3 },

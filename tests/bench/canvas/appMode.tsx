@@ -3,18 +3,25 @@ import '@xyflow/react/dist/style.css';
 import '../../../src/app/app.css';
 import './bench.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Root } from 'react-dom/client';
 import { JourneyCanvas } from '../../../src/canvas/JourneyCanvas';
+import { useFitJourney } from '../../../src/canvas/fitJourney';
 import type { JourneyMap } from '../../../src/domain/types';
 import { editorActions } from '../../../src/store/editorStore';
-import type { Viewport } from './probe';
+import type { FlowHandle as ProbeFlow, Viewport } from './probe';
 
-type SetFlow = (flow: { setViewport(viewport: Viewport): unknown }) => void;
+type SetFlow = (flow: ProbeFlow) => void;
 
+/** The app's own fit view is the toolbar's Fit button (useFitJourney), not React Flow's fitView. */
 function FlowHandle({ onReady }: { onReady: SetFlow }) {
   const flow = useReactFlow();
-  useEffect(() => onReady(flow), [flow, onReady]);
+  const fitJourney = useFitJourney();
+  const handle = useMemo<ProbeFlow>(
+    () => ({ setViewport: (v) => flow.setViewport(v), getViewport: () => flow.getViewport(), fitView: () => fitJourney(false) }),
+    [flow, fitJourney],
+  );
+  useEffect(() => onReady(handle), [handle, onReady]);
   return null;
 }
 

@@ -10,8 +10,12 @@ export interface Viewport {
   zoom: number;
 }
 
-interface FlowHandle {
+/** What the page hands the probe: the mode's own React Flow instance and its own "fit view". */
+export interface FlowHandle {
   setViewport(viewport: Viewport): unknown;
+  getViewport(): Viewport;
+  /** The view the user gets from the mode's fit-view control (the app's Fit button, React Flow's fitView). */
+  fitView(): unknown;
 }
 
 export interface FirstRender {
@@ -42,6 +46,8 @@ export interface BenchApi {
   viewport: Viewport;
   firstRender: FirstRender | null;
   setViewport(viewport: Viewport): Promise<void>;
+  fitView(): Promise<void>;
+  getViewport(): Viewport;
   /** Resolves once the DOM node/edge counts have not changed for `frames` frames. */
   settle(frames?: number): Promise<{ nodes: number; edges: number; labels: number }>;
   nextFrame(): Promise<number>;
@@ -133,6 +139,14 @@ export function installProbe(mode: string, map: MapSize, viewport: Viewport): { 
       if (!flow) throw new Error('React Flow is not ready');
       await flow.setViewport(next);
     },
+    async fitView() {
+      if (!flow) throw new Error('React Flow is not ready');
+      await flow.fitView();
+    },
+    getViewport() {
+      if (!flow) throw new Error('React Flow is not ready');
+      return flow.getViewport();
+    },
     async settle(frames = STABLE_FRAMES) {
       let last = '';
       let same = 0;
@@ -156,12 +170,15 @@ export function installProbe(mode: string, map: MapSize, viewport: Viewport): { 
         return el?.style.transform ?? '';
       };
       recording = { updates: [], frames: 0, last: read(), read };
+      // Bounds for run.mjs --trace: CPU is counted between these marks only (not the tracer's own start-up).
+      performance.mark('bench:gesture-start');
       requestAnimationFrame(record);
     },
     updateCount: () => recording?.updates.length ?? 0,
     stopFrames() {
       const r = recording;
       recording = null;
+      performance.mark('bench:gesture-stop');
       return { updates: r?.updates ?? [], frames: r?.frames ?? 0 };
     },
     panePoint() {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { checkMap, describeWarning, MAP_CHECK_RULES, type MapWarning } from '../../../src/domain/check';
+import { checkMap, MAP_CHECK_RULES, type MapWarning } from '../../../src/domain/check';
+import { describeWarning } from '../../../src/domain/checkText';
 import { createMap } from '../../../src/domain/edits';
 import { bankAccountSample, onlineStoreSample, telecomSupportSample } from '../../../src/domain/samples';
 import type { JourneyEdge, JourneyMap, JourneyNode } from '../../../src/domain/types';

@@ -1,14 +1,27 @@
 import { invariantProblems } from '../../../src/domain/edits';
-import { stageForPosition } from '../../../src/domain/layout';
+import { NODE_WIDTH, stageBands, stageForPosition } from '../../../src/domain/layout';
 import { TEMPLATES } from '../../../src/domain/samples';
-import { DEFAULT_STAGES } from '../../../src/domain/types';
+import { COLOUR_PALETTE, DEFAULT_STAGES } from '../../../src/domain/types';
 import { exportMapText, formatProblem, importMapText, validateMap } from '../../../src/format';
+
+/** Online store keeps the classic five; the others read as the customer lives them. */
+const STAGE_NAMES: Record<string, string[]> = {
+  'Online store': DEFAULT_STAGES.map((s) => s.name),
+  'Bank account opening': ['Discover', 'Apply', 'Verify', 'Onboard', 'Use'],
+  'Telecom support': ['Problem', 'Contact', 'Diagnosis', 'Resolution', 'Follow-up'],
+};
 
 describe('templates', () => {
   it('lists Online store first, then the bank and telecom journeys, with unique ids', () => {
     expect(TEMPLATES.map((t) => t.name)).toEqual(['Online store', 'Bank account opening', 'Telecom support']);
     expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
     expect(new Set(TEMPLATES.map((t) => t.create().id)).size).toBe(TEMPLATES.length);
+  });
+
+  it('keeps the classic five stages for the Online store; tints any stage only from the palette', () => {
+    expect(TEMPLATES[0].create().stages).toEqual(DEFAULT_STAGES);
+    const palette = new Set<string>(COLOUR_PALETTE.map((c) => c.hex));
+    for (const t of TEMPLATES) for (const stage of t.create().stages) if (stage.colour !== undefined) expect(palette.has(stage.colour)).toBe(true);
   });
 
   describe.each(TEMPLATES.map((t) => [t.name, t] as const))('%s', (_name, template) => {
@@ -21,9 +34,9 @@ describe('templates', () => {
       expect(invariantProblems(map)).toEqual([]);
     });
 
-    it('uses all five default stages, each node placed in its stage band', () => {
-      expect(map.stages).toEqual(DEFAULT_STAGES);
-      expect(new Set(map.nodes.map((n) => n.stage))).toEqual(new Set(DEFAULT_STAGES.map((s) => s.id)));
+    it('has stages that fit the journey, each used, each node placed in its stage band', () => {
+      expect(map.stages.map((s) => s.name)).toEqual(STAGE_NAMES[template.name]);
+      expect(new Set(map.nodes.map((n) => n.stage))).toEqual(new Set(map.stages.map((s) => s.id)));
       for (const node of map.nodes) expect([node.id, stageForPosition(map, node.position)]).toEqual([node.id, node.stage]);
     });
 
@@ -57,6 +70,21 @@ describe('templates', () => {
       expect(map.nodes.filter((n) => !reached.has(n.id)).map((n) => n.id)).toEqual([]);
       const leadsOn = new Set(map.edges.map((e) => e.source));
       expect(map.nodes.filter((n) => n.kind !== 'outcome' && !leadsOn.has(n.id)).map((n) => n.id)).toEqual([]);
+    });
+
+    it('fits every card inside its own stage band, without overlapping another card', () => {
+      const bands = new Map(stageBands(map).map((b) => [b.id, b]));
+      for (const node of map.nodes) {
+        const band = bands.get(node.stage!)!;
+        expect([node.id, node.position.x >= band.x && node.position.x + NODE_WIDTH <= band.x + band.width]).toEqual([node.id, true]);
+      }
+      // Cards are at most 140 px tall; within one column they stand at least that far apart.
+      for (const a of map.nodes) {
+        for (const b of map.nodes) {
+          if (a === b || a.position.x !== b.position.x) continue;
+          expect([a.id, b.id, Math.abs(a.position.y - b.position.y) >= 140]).toEqual([a.id, b.id, true]);
+        }
+      }
     });
 
     it('creates a fresh map each time', () => {
