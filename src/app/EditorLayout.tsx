@@ -4,27 +4,30 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import { GRID, NODE_WIDTH } from '../domain/layout';
+import { GRID, NODE_WIDTH, STICKY_WIDTH } from '../domain/layout';
 import { createMap } from '../domain/edits';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { useFitJourney } from '../canvas/fitJourney';
 import { editorActions } from '../store/editorStore';
-import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import type { PaletteItem } from '../panels/paletteItems';
 import { Toolbar } from '../panels/Toolbar';
 import { FileActions } from '../panels/files/FileActions';
 import { libraryActions } from '../store/libraryStore';
-import { useFileDropAndPaste } from './useFileDropAndPaste';
+import { useFileDrop } from './useFileDrop';
+import { useClipboard } from './useClipboard';
 import { SimulationControls } from '../panels/simulation/SimulationControls';
 import { HeatLegend } from '../canvas/HeatLegend';
 import { useSimulation } from '../store/simulationStore';
 import { useShortcuts } from './useShortcuts';
+import { PanelBoundary } from './PanelBoundary';
 
 const NODE_HALF_HEIGHT = 40;
 const MapLibrary = lazy(() => import('../panels/library/MapLibrary'));
 const SimulationResults = lazy(() => import('../panels/simulation/SimulationResults'));
+// The inspector's forms arrive just after the canvas: the map is on screen first.
+const Inspector = lazy(() => import('../panels/Inspector').then((m) => ({ default: m.Inspector })));
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
 export function EditorLayout() {
@@ -32,12 +35,18 @@ export function EditorLayout() {
   const canvasRef = useRef<HTMLElement | null>(null);
   const fitJourney = useFitJourney();
   useShortcuts();
+  useClipboard();
 
   const addAt = useCallback(
     (item: PaletteItem, screen: { x: number; y: number }) => {
       const centre = flow.screenToFlowPosition(screen);
+      if (item.kind === 'note') {
+        const id = editorActions.addNote({ x: snap(centre.x - STICKY_WIDTH / 2), y: snap(centre.y - NODE_HALF_HEIGHT) });
+        if (id) editorActions.startInlineEdit({ kind: 'note', id });
+        return;
+      }
       editorActions.addNode({
-        kind: item.kind,
+        kind: item.kind as Exclude<typeof item.kind, 'note'>,
         ...(item.channel ? { channel: item.channel } : {}),
         position: { x: snap(centre.x - NODE_WIDTH / 2), y: snap(centre.y - NODE_HALF_HEIGHT) },
       });
@@ -69,22 +78,28 @@ export function EditorLayout() {
     editorActions.notify('info', 'Started a new map. The previous one stays in your library (Maps).', { id: 'new-map' });
   };
   const [libraryOpen, setLibraryOpen] = useState(false);
-  const fileOver = useFileDropAndPaste();
+  const fileOver = useFileDrop();
   const resultsOpen = useSimulation((s) => s.panelOpen);
 
   return (
     <div className="jd-app">
-      <Toolbar onNewMap={() => void newMap()} onFitView={() => fitJourney(true)} onOpenLibrary={() => setLibraryOpen(true)}>
-        <FileActions />
-      </Toolbar>
-      <div className="jd-palette-row">
-        <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
-        <SimulationControls />
-      </div>
+      <PanelBoundary name="The toolbar" className="jd-toolbar">
+        <Toolbar onNewMap={() => void newMap()} onFitView={() => fitJourney(true)} onOpenLibrary={() => setLibraryOpen(true)}>
+          <FileActions />
+        </Toolbar>
+      </PanelBoundary>
+      <PanelBoundary name="The palette" className="jd-palette-row">
+        <div className="jd-palette-row">
+          <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
+          <SimulationControls />
+        </div>
+      </PanelBoundary>
       <div className="jd-workspace">
         <main className="jd-canvas" ref={canvasRef}>
-          <JourneyCanvas />
-          <HeatLegend />
+          <PanelBoundary name="The canvas">
+            <JourneyCanvas />
+            <HeatLegend />
+          </PanelBoundary>
           <Notices />
           {fileOver && (
             <div className="jd-drop-hint" aria-hidden="true">
@@ -93,16 +108,24 @@ export function EditorLayout() {
           )}
         </main>
         {resultsOpen && (
-          <Suspense fallback={null}>
-            <SimulationResults />
-          </Suspense>
+          <PanelBoundary name="The simulation results" className="jd-results">
+            <Suspense fallback={null}>
+              <SimulationResults />
+            </Suspense>
+          </PanelBoundary>
         )}
       </div>
-      <Inspector />
-      {libraryOpen && (
-        <Suspense fallback={null}>
-          <MapLibrary open onClose={() => setLibraryOpen(false)} />
+      <PanelBoundary name="The inspector" className="jd-inspector">
+        <Suspense fallback={<aside className="jd-inspector" aria-label="Inspector" aria-busy="true" />}>
+          <Inspector />
         </Suspense>
+      </PanelBoundary>
+      {libraryOpen && (
+        <PanelBoundary name="The map library">
+          <Suspense fallback={null}>
+            <MapLibrary open onClose={() => setLibraryOpen(false)} />
+          </Suspense>
+        </PanelBoundary>
       )}
     </div>
   );

@@ -1,14 +1,12 @@
-import { isTextInput } from './isTextInput';
 import { useEffect, useState } from 'react';
-import { importFile, importText } from '../panels/files/transfer';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 /**
- * A .json file dropped anywhere on the window, or map JSON pasted outside a text field, is imported as a
- * new map. Returns whether a file is being dragged over the window (to show a drop hint).
+ * A .json file dropped anywhere on the window is imported as a new map (pasted map JSON goes into the open
+ * map: see useClipboard). Returns whether a file is being dragged over the window (to show a drop hint).
  */
-export function useFileDropAndPaste(): boolean {
+export function useFileDrop(): boolean {
   const [fileOver, setFileOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -33,26 +31,17 @@ export function useFileDropAndPaste(): boolean {
       depth = 0;
       setFileOver(false);
       const file = event.dataTransfer?.files[0];
-      if (file) void importFile(file);
-    };
-    const onPaste = (event: ClipboardEvent) => {
-      if (isTextInput(event.target)) return;
-      const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text.trimStart().startsWith('{')) return;
-      event.preventDefault();
-      void importText(text, 'The pasted text');
+      if (file) void import('../panels/files/transfer').then((t) => t.importFile(file));
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragleave', onDragLeave);
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
-    window.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('dragenter', onDragEnter);
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
-      window.removeEventListener('paste', onPaste);
     };
   }, []);
   return fileOver;

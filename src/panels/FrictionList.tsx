@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { JourneyNode, Severity } from '../domain/types';
+import { InlineText } from '../canvas/nodes/InlineText';
+import type { FrictionNote, JourneyNode, Severity } from '../domain/types';
 import { editorActions, useEditor } from '../store/editorStore';
 
 const SEVERITIES: { value: Severity; label: string }[] = [
@@ -10,9 +11,59 @@ const SEVERITIES: { value: Severity; label: string }[] = [
   { value: 5, label: '5 blocking' },
 ];
 
+const DEFAULT_SEVERITY: Severity = 3;
+
+/** One friction note: its text is rewritten in place ("Edit"), its severity changed from the select. */
+function FrictionItem({ nodeId, note }: { nodeId: string; note: FrictionNote }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className={`jd-friction-note jd-friction-note--s${note.severity}${note.resolved ? ' is-resolved' : ''}`} aria-label={note.note}>
+      <select
+        className="jd-friction-note__severity"
+        aria-label={`Severity of “${note.note}”`}
+        value={note.severity}
+        onChange={(e) => editorActions.updateFriction(nodeId, note.id, { severity: Number(e.target.value) as Severity })}
+      >
+        {SEVERITIES.map((s) => (
+          <option key={s.value} value={s.value}>
+            S{s.value}
+          </option>
+        ))}
+      </select>
+      {editing ? (
+        <span className="jd-friction-note__text">
+          <InlineText
+            label="Friction note text"
+            initial={note.note}
+            commit={(text) => (editorActions.updateFriction(nodeId, note.id, { note: text }) ? null : (useEditor.getState().lastEditError ?? 'The note was refused'))}
+            onDone={() => {
+              editorActions.clearEditError();
+              setEditing(false);
+            }}
+          />
+        </span>
+      ) : (
+        <span className="jd-friction-note__text">{note.note}</span>
+      )}
+      <label className="jd-toggle">
+        <input type="checkbox" checked={note.resolved === true} onChange={(e) => editorActions.resolveFriction(nodeId, note.id, e.target.checked)} />
+        Resolve
+      </label>
+      {!editing && (
+        <button type="button" className="jd-link-button" aria-label={`Edit “${note.note}”`} onClick={() => setEditing(true)}>
+          Edit
+        </button>
+      )}
+      <button type="button" className="jd-link-button" aria-label={`Delete “${note.note}”`} onClick={() => editorActions.removeFriction(nodeId, note.id)}>
+        Delete
+      </button>
+    </li>
+  );
+}
+
 export function FrictionList({ node }: { node: JourneyNode }) {
   const [text, setText] = useState('');
-  const [severity, setSeverity] = useState<Severity>(3);
+  const [severity, setSeverity] = useState<Severity>(DEFAULT_SEVERITY);
   const [error, setError] = useState<string | null>(null);
   const noteId = useId();
   const severityId = useId();
@@ -29,6 +80,7 @@ export function FrictionList({ node }: { node: JourneyNode }) {
       return;
     }
     setText('');
+    setSeverity(DEFAULT_SEVERITY);
     setError(null);
   };
 
@@ -40,19 +92,7 @@ export function FrictionList({ node }: { node: JourneyNode }) {
       ) : (
         <ul>
           {node.friction.map((f) => (
-            <li key={f.id} className={`jd-friction-note jd-friction-note--s${f.severity}${f.resolved ? ' is-resolved' : ''}`} aria-label={f.note}>
-              <span className="jd-friction-note__severity" title={`Severity ${f.severity}`}>
-                S{f.severity}
-              </span>
-              <span className="jd-friction-note__text">{f.note}</span>
-              <label className="jd-toggle">
-                <input type="checkbox" checked={f.resolved === true} onChange={(e) => editorActions.resolveFriction(node.id, f.id, e.target.checked)} />
-                Resolve
-              </label>
-              <button type="button" className="jd-link-button" onClick={() => editorActions.removeFriction(node.id, f.id)}>
-                Delete
-              </button>
-            </li>
+            <FrictionItem key={f.id} nodeId={node.id} note={f} />
           ))}
         </ul>
       )}

@@ -9,7 +9,9 @@ export function Inspector() {
   const selection = useEditor(useShallow((s) => s.selection));
   const count = selection.nodes.length + selection.edges.length;
   let body;
-  if (selection.nodes.length === 1 && selection.edges.length === 0) body = <NodeInspector key={selection.nodes[0]} id={selection.nodes[0]} />;
+  const isNote = useEditor((s) => selection.nodes.length === 1 && s.map.notes.some((n) => n.id === selection.nodes[0]));
+  if (isNote && selection.edges.length === 0) body = <NoteInspector key={selection.nodes[0]} id={selection.nodes[0]} />;
+  else if (selection.nodes.length === 1 && selection.edges.length === 0) body = <NodeInspector key={selection.nodes[0]} id={selection.nodes[0]} />;
   else if (selection.edges.length === 1 && selection.nodes.length === 0) body = <EdgeInspector key={selection.edges[0]} id={selection.edges[0]} />;
   else if (count > 1) body = <MultiInspector nodes={selection.nodes.length} edges={selection.edges.length} />;
   else body = <MapInspector />;
@@ -17,6 +19,21 @@ export function Inspector() {
     <aside className="jd-inspector" aria-label="Inspector">
       {body}
     </aside>
+  );
+}
+
+/** A sticky note: its text, for those who prefer the keyboard and a bigger field to the canvas. */
+function NoteInspector({ id }: { id: string }) {
+  const note = useEditor((s) => s.map.notes.find((n) => n.id === id));
+  if (!note) return null;
+  const commitText: Commit = (text) => refusal(editorActions.updateNote(id, { text }));
+  return (
+    <div className="jd-inspector__body">
+      <h2 className="jd-inspector__title">
+        <span className="jd-kind jd-kind--note">Sticky note</span>
+      </h2>
+      <CommitField label="Note text" value={note.text} commit={commitText} multiline hint="Shift+Enter starts a new line. Notes are saved with the map but play no part in the simulation." />
+    </div>
   );
 }
 

@@ -2,12 +2,15 @@
  * The touchpoint palette. Drag an item onto the canvas to create that node at the drop point; Enter,
  * Space or a click adds it at the centre of the view. Dragging (dnd-kit) loads just after the first
  * render, so it stays out of the initial JavaScript; until then the items already work by click and key.
+ * There is one item per channel of the open map, in the channel's colour; the items wrap onto more lines
+ * (and beyond three lines scroll) so that none is ever cut off, however many channels a map has.
  */
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editorStore';
 import { PaletteButton } from './PaletteButton';
 import { paletteItems, type PaletteItem } from './paletteItems';
+import './palette.css';
 
 const DraggablePaletteItems = lazy(() => import('./PaletteDrag'));
 

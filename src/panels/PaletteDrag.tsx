@@ -1,7 +1,7 @@
 /** Drag and drop for the palette (dnd-kit), loaded lazily by Palette. */
 import { DndContext, DragOverlay, PointerSensor, useDraggable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useState } from 'react';
-import { PaletteButton, PaletteIcon } from './PaletteButton';
+import { PaletteButton, PaletteIcon, paletteItemStyle } from './PaletteButton';
 import type { PaletteItem } from './paletteItems';
 
 interface Props {
@@ -26,7 +26,7 @@ export default function DraggablePaletteItems({ items, onAdd, onDropAt }: Props)
 
   return (
     <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      <ul className="jd-palette__items">
+      <ul className="jd-palette__items" data-drag-ready="">
         {items.map((item) => (
           <li key={item.id}>
             <DraggableItem item={item} onAdd={onAdd} />
@@ -35,9 +35,9 @@ export default function DraggablePaletteItems({ items, onAdd, onDropAt }: Props)
       </ul>
       <DragOverlay dropAnimation={null}>
         {dragging && (
-          <div className={`jd-palette__ghost jd-palette__item--${dragging.kind}${dragging.channel ? ` jd-channel--${dragging.channel}` : ''}`}>
+          <div className={`jd-palette__ghost jd-palette__item--${dragging.kind}`} style={paletteItemStyle(dragging)}>
             <PaletteIcon item={dragging} />
-            {dragging.name}
+            <span className="jd-palette__name">{dragging.name}</span>
           </div>
         )}
       </DragOverlay>

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { editorActions, useEditor } from '../store/editorStore';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
+import { ChannelsButton } from './channels/ChannelsButton';
+import { MapCheck } from './check/MapCheck';
+import { FindTouchpoint } from './find/FindTouchpoint';
+import { TidyLayoutButton } from './TidyLayoutButton';
 
 export interface ToolbarProps {
   onNewMap: () => void;
@@ -22,7 +26,11 @@ export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: Toolba
         <span className="jd-brand__logo" aria-hidden="true">◆</span>
         <span className="jd-brand__name">Journey Designer</span>
         <span className="jd-brand__sep" aria-hidden="true">/</span>
-        <h1 className="jd-map-name">{name}</h1>
+        <h1 className="jd-map-name" title={name}>{name}</h1>
+      </div>
+      <div className="jd-toolbar__tools">
+        <FindTouchpoint />
+        <MapCheck />
       </div>
       <div className="jd-toolbar__actions" role="toolbar" aria-label="Map actions">
         <button type="button" className="jd-button" onClick={editorActions.undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
@@ -35,12 +43,15 @@ export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: Toolba
         <button type="button" className="jd-button" onClick={onFitView} aria-label="Fit view" title="Show the whole journey">
           Fit view
         </button>
-        <button type="button" className="jd-button" onClick={onNewMap} aria-label="New map" title="Start an empty map (this one stays saved)">
-          + New map
-        </button>
+        <TidyLayoutButton onDone={onFitView} />
+        <span className="jd-toolbar__sep" aria-hidden="true" />
         <button type="button" className="jd-button" onClick={onOpenLibrary} aria-label="Maps" title="Your saved maps and templates">
           Maps
         </button>
+        <button type="button" className="jd-button" onClick={onNewMap} aria-label="New map" title="Start an empty map (this one stays saved)">
+          + New map
+        </button>
+        <ChannelsButton />
         {children && <span className="jd-toolbar__sep" aria-hidden="true" />}
         {children}
       </div>

@@ -19,6 +19,8 @@ export async function openApp(page: Page): Promise<void> {
   await expect(nodeCard(page, 'Checkout payment')).toBeVisible();
   await expect(page.locator('.react-flow__node')).toHaveCount(SAMPLE.nodes.length);
   await expect(page.locator('.react-flow__edge')).toHaveCount(SAMPLE.edges.length);
+  // Palette dragging loads just after the first render; a drag that starts before it would find no handle.
+  await expect(palette(page).locator('[data-drag-ready]')).toBeVisible();
 }
 
 /** Drags with the mouse in small steps, as a person would (dnd-kit and React Flow both need movement). */
@@ -31,6 +33,7 @@ export async function dragMouse(page: Page, from: { x: number; y: number }, to: 
 }
 
 export async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  await locator.waitFor({ state: 'visible' });
   const box = await locator.boundingBox();
   if (!box) throw new Error('element has no box');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -67,4 +70,41 @@ export async function waitForStored(page: Page, expected: StoredShape): Promise<
       { timeout: 5_000 },
     )
     .toBe(true);
+}
+
+/** Writes records into the app's IndexedDB store as they are (e.g. in the shape an earlier release wrote them). */
+export async function plantRecords(page: Page, records: Record<string, unknown>): Promise<void> {
+  await page.evaluate(async (entries) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('journey-designer');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('keyval', 'readwrite');
+      const store = tx.objectStore('keyval');
+      for (const [key, value] of Object.entries(entries)) store.put(value, key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, records);
+}
+
+/** Reads one record of the app's IndexedDB store. */
+export async function readRecord<T>(page: Page, key: string): Promise<T | undefined> {
+  return page.evaluate(async (k) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('journey-designer');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const req = db.transaction('keyval').objectStore('keyval').get(k);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return value as T | undefined;
+  }, key);
 }

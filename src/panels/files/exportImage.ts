@@ -9,7 +9,7 @@ import { download, exportFileName } from './transfer';
 
 export type ImageFormat = 'png' | 'svg';
 
-const SKIP = ['react-flow__minimap', 'react-flow__controls', 'jd-notices', 'react-flow__handle'];
+const SKIP = ['react-flow__minimap', 'react-flow__controls', 'jd-notices', 'react-flow__handle', 'jd-stage__options', 'jd-stage-add'];
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export async function exportImage(format: ImageFormat, flow: Pick<ReactFlowInstance, 'getViewport' | 'setViewport'>, fitAll: () => void): Promise<void> {

@@ -9,6 +9,8 @@ import { nodeIndex } from '../../store/selectors';
 import { isStale, lossesByStage, simulationActions, useSimulation } from '../../store/simulationStore';
 import type { Hotspot, PathCount, SimulationResult } from '../../simulation/types';
 import { SimulationSettings } from './SimulationControls';
+import { useMapWarnings, warningCountText } from '../check/MapCheck';
+import MapWarningList from '../check/MapWarningList';
 
 const pct = (p: number, digits = 1) => `${(p * 100).toFixed(digits)}%`;
 const num = (n: number) => n.toLocaleString('en');
@@ -48,6 +50,7 @@ export default function SimulationResults() {
           The simulation could not run: {error}
         </p>
       )}
+      <MapWarningsBeside />
       <div className="jd-results__layout">
         <SimulationSettings />
         {result ? (
@@ -59,6 +62,20 @@ export default function SimulationResults() {
         )}
       </div>
     </section>
+  );
+}
+
+/** The map check's warnings, so a 0% completion rate is never read without its reason. */
+function MapWarningsBeside() {
+  const { map, warnings } = useMapWarnings();
+  if (warnings.length === 0) return null;
+  return (
+    <div className="jd-results__warnings" role="status" aria-label="Map check warnings">
+      <p>
+        <strong>Map check: {warningCountText(warnings.length)}.</strong> These can make the numbers below misleading:
+      </p>
+      <MapWarningList map={map} warnings={warnings} />
+    </div>
   );
 }
 
