@@ -4,9 +4,9 @@
  *   entry ──▶ tp-web ──▶ tp-checkout ──▶ out-success
  *                  └────────────────────▶ out-lost   (weights 3 and 1 out of tp-web)
  */
-import { createMap } from '../../src/domain/edits';
+import { createMap, EditError } from '../../src/domain/edits';
 import { STAGE_WIDTH } from '../../src/domain/layout';
-import type { JourneyEdge, JourneyMap, JourneyNode } from '../../src/domain/types';
+import type { JourneyEdge, JourneyMap, JourneyNode, StickyNote } from '../../src/domain/types';
 
 /** Top-left x of a node whose centre sits in the middle of stage band `index`. */
 export const xInBand = (index: number) => index * STAGE_WIDTH + 45;
@@ -52,6 +52,27 @@ export function makeMap(overrides: Partial<JourneyMap> = {}): JourneyMap {
 
 /** A deep copy, for comparing a map with what it was before an edit. */
 export const snapshot = (map: JourneyMap): JourneyMap => structuredClone(map);
+
+/** Runs an edit that must be refused: it throws an EditError whose message matches, and the map is exactly as it was. */
+export function expectRefused(map: JourneyMap, run: (map: JourneyMap) => unknown, message: RegExp): void {
+  const before = snapshot(map);
+  let thrown: unknown;
+  try {
+    run(map);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown, 'the edit should have been refused').toBeInstanceOf(EditError);
+  expect((thrown as EditError).name).toBe('EditError');
+  expect((thrown as EditError).message).toMatch(message);
+  expect(map).toStrictEqual(before);
+}
+
+export function noteOf(map: JourneyMap, id: string): StickyNote {
+  const note = map.notes.find((n) => n.id === id);
+  if (!note) throw new Error(`test map has no note "${id}"`);
+  return note;
+}
 
 export function nodeOf(map: JourneyMap, id: string): JourneyNode {
   const node = map.nodes.find((n) => n.id === id);

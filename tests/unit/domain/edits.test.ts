@@ -24,25 +24,11 @@ import {
 import { NODE_WIDTH, STAGE_WIDTH, stageForPosition } from '../../../src/domain/layout';
 import { DEFAULT_CHANNELS, DEFAULT_STAGES, type JourneyMap, type Scores, type Severity } from '../../../src/domain/types';
 import { validateMap, formatProblem } from '../../../src/format';
-import { edgeOf, makeMap, nodeOf, snapshot, xInBand } from '../../support/maps';
+import { edgeOf, makeMap, nodeOf, snapshot, xInBand, expectRefused } from '../../support/maps';
 
 /** Top-left x that puts a node's centre exactly at `centre`. */
 const leftForCentre = (centre: number) => centre - NODE_WIDTH / 2;
 
-/** Runs an edit that must be refused: it throws an EditError whose message matches, and the map is unchanged. */
-function expectRefused(map: JourneyMap, run: (map: JourneyMap) => unknown, message: RegExp): void {
-  const before = snapshot(map);
-  let thrown: unknown;
-  try {
-    run(map);
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, 'the edit should have been refused').toBeInstanceOf(EditError);
-  expect((thrown as EditError).name).toBe('EditError');
-  expect((thrown as EditError).message).toMatch(message);
-  expect(map).toEqual(before);
-}
 
 describe('createMap', () => {
   it('starts an empty map with the default stages and channels', () => {

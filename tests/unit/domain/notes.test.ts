@@ -1,27 +1,10 @@
-import { addNode, allIds, connect, EditError, invariantProblems, MAX_COORDINATE, moveNodes, removeNodes } from '../../../src/domain/edits';
+import { addNode, allIds, connect, invariantProblems, MAX_COORDINATE, moveNodes, removeNodes } from '../../../src/domain/edits';
 import { addNote, MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH, updateNote } from '../../../src/domain/notes';
-import type { JourneyMap, StickyNote } from '../../../src/domain/types';
+import type { JourneyMap } from '../../../src/domain/types';
 import { formatProblem, validateMap } from '../../../src/format';
-import { makeMap, nodeOf, snapshot, xInBand } from '../../support/maps';
+import { makeMap, nodeOf, snapshot, xInBand, expectRefused, noteOf } from '../../support/maps';
 
-function expectRefused(map: JourneyMap, run: (map: JourneyMap) => unknown, message: RegExp): void {
-  const before = snapshot(map);
-  let thrown: unknown;
-  try {
-    run(map);
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, 'the edit should have been refused').toBeInstanceOf(EditError);
-  expect((thrown as EditError).message).toMatch(message);
-  expect(map).toStrictEqual(before);
-}
 
-const noteOf = (map: JourneyMap, id: string): StickyNote => {
-  const note = map.notes.find((n) => n.id === id);
-  if (!note) throw new Error(`test map has no note "${id}"`);
-  return note;
-};
 
 /** The test map with one sticky note, "note-1", in the consideration band. */
 const mapWithNote = () => makeMap({ notes: [{ id: 'note-1', text: 'Ask the team', position: { x: 300, y: 400 } }] });

@@ -17,28 +17,10 @@ import {
   setStageWidths,
   uniqueStageName,
 } from '../../../src/domain/structure';
-import type { JourneyMap, JourneyNode, Stage, StickyNote } from '../../../src/domain/types';
-import { makeMap, makeNode, nodeOf, snapshot, xInBand } from '../../support/maps';
+import type { JourneyMap, JourneyNode, Stage } from '../../../src/domain/types';
+import { makeMap, makeNode, nodeOf, snapshot, xInBand, expectRefused, noteOf } from '../../support/maps';
 
-/** Runs an edit that must be refused: an EditError whose message matches, and the map exactly as it was. */
-function expectRefused(map: JourneyMap, run: (map: JourneyMap) => unknown, message: RegExp): void {
-  const before = snapshot(map);
-  let thrown: unknown;
-  try {
-    run(map);
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, 'the edit should have been refused').toBeInstanceOf(EditError);
-  expect((thrown as EditError).message).toMatch(message);
-  expect(map).toStrictEqual(before);
-}
 
-const noteOf = (map: JourneyMap, id: string): StickyNote => {
-  const note = map.notes.find((n) => n.id === id);
-  if (!note) throw new Error(`test map has no note "${id}"`);
-  return note;
-};
 
 const bandOf = (map: JourneyMap, id: string) => {
   const band = stageBands(map).find((b) => b.id === id);
