@@ -282,3 +282,12 @@ export async function openTab(tabId: string, options: TabOptions) {
     },
   };
 }
+
+/** Lets pending promise callbacks (storage answers, channel messages) run. */
+export const settle = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Advances vitest's fake timers by `ms`, then lets what they started settle. */
+export async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await settle();
+}

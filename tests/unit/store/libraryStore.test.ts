@@ -8,15 +8,10 @@ import type { JourneyMap } from '../../../src/domain/types';
 import { CURRENT_KEY, mapKey, trashKey, type StoredMap } from '../../../src/store/keys';
 import { DELETED_ID, OTHER_TAB_ID } from '../../../src/store/persistence';
 import { makeMap } from '../../support/maps';
-import { channelBus, fakeStorage, openTab, type FakeStorage, type Tab } from '../../support/persistenceFakes';
+import { channelBus, fakeStorage, openTab, type FakeStorage, type Tab, advance, settle } from '../../support/persistenceFakes';
 
 const record = (map: JourneyMap, rev = 3): StoredMap => ({ format: 'journey-map', version: 2, map, rev, savedAt: 1, savedBy: 'tab-earlier' });
 const stored = (storage: FakeStorage, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-const advance = async (ms: number) => {
-  await vi.advanceTimersByTimeAsync(ms);
-  await settle();
-};
 
 let tabs: Tab[] = [];
 beforeEach(() => {

@@ -20,7 +20,7 @@ import {
 } from '../../../src/store/persistence';
 import { isQuotaError } from '../../../src/store/storage';
 import { makeMap } from '../../support/maps';
-import { channelBus, fakeDrafts, fakeStorage, fakeWindow, openTab as openSharedTab, type FakeStorage } from '../../support/persistenceFakes';
+import { channelBus, fakeDrafts, fakeStorage, fakeWindow, openTab as openSharedTab, type FakeStorage, advance, settle } from '../../support/persistenceFakes';
 
 const DEBOUNCE = 400;
 const RETRY = 1000;
@@ -34,11 +34,6 @@ const storedRecord = (storage: FakeStorage, id = 'map-test') => storage.data.get
 const updatesOf = (storage: FakeStorage, id = 'map-test') => storage.calls.filter(([m, k]) => m === 'update' && k === mapKey(id)).length;
 
 /** Lets every pending promise (storage calls, channel messages) run; timers stay where they are. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-const advance = async (ms: number) => {
-  await vi.advanceTimersByTimeAsync(ms);
-  await settle();
-};
 
 const notice = (id: string) => useEditor.getState().notices.find((n) => n.id === id);
 

@@ -7,16 +7,11 @@ import { listMaps, quarantineStored, restoreFromTrash } from '../../../src/store
 import { OTHER_TAB_ID, REPAIRS_ID } from '../../../src/store/persistence';
 import { validViewport, ZOOM_LIMITS } from '../../../src/store/viewport';
 import { makeMap } from '../../support/maps';
-import { channelBus, fakeStorage, openTab, type Tab } from '../../support/persistenceFakes';
+import { channelBus, fakeStorage, openTab, type Tab, advance, settle } from '../../support/persistenceFakes';
 
 const NOW = new Date('2025-03-04T05:06:07Z');
 const record = (map: JourneyMap, extra: Record<string, unknown> = {}) => ({ format: 'journey-map', version: 2, map, rev: 3, savedAt: 1000, savedBy: 'tab-earlier', ...extra });
 const stored = (storage: ReturnType<typeof fakeStorage>, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-const advance = async (ms: number) => {
-  await vi.advanceTimersByTimeAsync(ms);
-  await settle();
-};
 
 let tabs: Tab[] = [];
 beforeEach(() => {

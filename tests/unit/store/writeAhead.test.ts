@@ -4,7 +4,7 @@ import { CURRENT_KEY, mapKey, type StoredMap } from '../../../src/store/keys';
 import { NOT_ANSWERING_ID, NOT_ANSWERING_TEXT, UNSAVED_COPY_ID, WRITE_AHEAD_ID } from '../../../src/store/persistence';
 import { createWriteAhead, MAX_WRITE_AHEAD_CHARS } from '../../../src/store/writeAhead';
 import { makeMap } from '../../support/maps';
-import { channelBus, fakeStorage, fakeSyncStorage, openTab, pageStorage, type FakeStorage, type Tab, type TabOptions } from '../../support/persistenceFakes';
+import { channelBus, fakeStorage, fakeSyncStorage, openTab, pageStorage, type FakeStorage, type Tab, type TabOptions, advance, settle } from '../../support/persistenceFakes';
 
 const DEBOUNCE = 400;
 const RETRY = 1000;
@@ -15,11 +15,6 @@ const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap =>
 const storedWithTestMap = () => fakeStorage({ [CURRENT_KEY]: 'map-test', [mapKey('map-test')]: record(makeMap()) });
 const stored = (storage: FakeStorage, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
 
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-const advance = async (ms: number) => {
-  await vi.advanceTimersByTimeAsync(ms);
-  await settle();
-};
 
 let tabs: Tab[] = [];
 async function tab(tabId: string, options: TabOptions): Promise<Tab> {
