@@ -5,6 +5,7 @@
  */
 import { freshId } from './ids';
 import { bandsRight, centredInBand, NODE_WIDTH, stageBands, stageForPosition } from './layout';
+import { pruneReferences } from './references';
 import { canConnectInMap, connectionRuleText } from './rules';
 import {
   DEFAULT_CHANNELS,
@@ -85,6 +86,8 @@ export function createMap(init: Partial<JourneyMap> = {}): JourneyMap {
     nodes: init.nodes ?? [],
     edges: init.edges ?? [],
     notes: init.notes ?? [],
+    personas: init.personas ?? [],
+    opportunities: init.opportunities ?? [],
     ...(init.simulation ? { simulation: init.simulation } : {}),
   };
 }
@@ -229,6 +232,7 @@ export function removeNodes(map: JourneyMap, ids: readonly string[]): void {
   if (!map.nodes.some((n) => gone.has(n.id))) return;
   map.nodes = map.nodes.filter((n) => !gone.has(n.id));
   map.edges = map.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
+  pruneReferences(map);
 }
 
 export interface NewEdge {
@@ -271,6 +275,7 @@ export function removeEdges(map: JourneyMap, ids: readonly string[]): void {
   const gone = new Set(ids);
   if (!map.edges.some((e) => gone.has(e.id))) return;
   map.edges = map.edges.filter((e) => !gone.has(e.id));
+  pruneReferences(map);
 }
 
 export function addFriction(map: JourneyMap, nodeId: string, note: string, severity: Severity, id?: string): string {
@@ -307,6 +312,7 @@ export function removeFriction(map: JourneyMap, nodeId: string, frictionId: stri
   const node = requireNode(map, nodeId);
   if (!node.friction.some((f) => f.id === frictionId)) return;
   node.friction = node.friction.filter((f) => f.id !== frictionId);
+  pruneReferences(map);
 }
 
 export function renameMap(map: JourneyMap, name: string): void {

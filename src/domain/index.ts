@@ -9,3 +9,6 @@ export * from './notes';
 export * from './fragments';
 export * from './check';
 export * from './checkText';
+export * from './personas';
+export * from './opportunities';
+export * from './references';

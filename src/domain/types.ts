@@ -83,6 +83,73 @@ export interface StickyNote {
   width?: number;
 }
 
+/**
+ * A persona's own value for one node; a field left out falls back to the map's value. Format version 3.
+ * `share` applies to entries, `dropOff` to entries and touchpoints, `emotion` to touchpoints.
+ */
+export interface NodeOverride {
+  node: string;
+  share?: number;
+  dropOff?: number;
+  emotion?: Emotion;
+}
+
+/** A persona's own weight for one edge. */
+export interface EdgeOverride {
+  edge: string;
+  weight: number;
+}
+
+/**
+ * A persona (customer segment): its share of all customers, and where it behaves or feels differently
+ * from the map's values. A map without personas simulates exactly as before.
+ */
+export interface Persona {
+  id: string;
+  name: string;
+  description?: string;
+  colour?: string;
+  /** Relative share of customers (like entry shares): above 0, at most MAX_WEIGHT. */
+  share: number;
+  nodes: NodeOverride[];
+  edges: EdgeOverride[];
+}
+
+export type OpportunityStatus = 'idea' | 'planned' | 'in-progress' | 'done';
+export type Effort = 'S' | 'M' | 'L';
+
+export const OPPORTUNITY_STATUSES: readonly { id: OpportunityStatus; name: string }[] = [
+  { id: 'idea', name: 'Idea' },
+  { id: 'planned', name: 'Planned' },
+  { id: 'in-progress', name: 'In progress' },
+  { id: 'done', name: 'Done' },
+];
+export const EFFORTS: readonly { id: Effort; name: string }[] = [
+  { id: 'S', name: 'S (small)' },
+  { id: 'M', name: 'M (medium)' },
+  { id: 'L', name: 'L (large)' },
+];
+
+/** A friction note named by its node and its id (friction ids are unique within their node). */
+export interface FrictionRef {
+  node: string;
+  note: string;
+}
+
+/** An action item that addresses friction at touchpoints. Format version 3. */
+export interface Opportunity {
+  id: string;
+  title: string;
+  description?: string;
+  owner?: string;
+  status: OpportunityStatus;
+  effort: Effort;
+  /** Ids of the touchpoints (or entries) it addresses. */
+  touchpoints: string[];
+  /** The friction notes it addresses. */
+  friction: FrictionRef[];
+}
+
 export interface SimulationSettings {
   customers?: number;
   seed?: number;
@@ -101,6 +168,10 @@ export interface JourneyMap {
   edges: JourneyEdge[];
   /** Sticky notes (format version 2). */
   notes: StickyNote[];
+  /** Personas (format version 3); none means one undivided population. */
+  personas: Persona[];
+  /** Opportunities (format version 3). */
+  opportunities: Opportunity[];
   simulation?: SimulationSettings;
 }
 

@@ -4,6 +4,7 @@
  * canvas and the store ask).
  */
 import { invariantProblems } from '../domain/edits';
+import { OVERRIDABLE } from '../domain/personas';
 import { canConnect, connectionRuleText } from '../domain/rules';
 import type { JourneyMap, NodeKind } from '../domain/types';
 import { MAX_REPORTED_PROBLEMS } from './collectProblems';
@@ -65,6 +66,9 @@ export function referenceProblems(map: JourneyMap): Problem[] {
     pairs.add(pairKey(edge.source, edge.target));
   });
 
+  personaProblems(map, kinds, problems);
+  opportunityProblems(map, kinds, problems);
+
   // Anything the domain adds to its invariants later is refused too.
   if (problems.length === 0) {
     for (const text of invariantProblems(map)) {
@@ -73,4 +77,56 @@ export function referenceProblems(map: JourneyMap): Problem[] {
     }
   }
   return problems.slice(0, MAX_REPORTED_PROBLEMS);
+}
+
+const KIND_ARTICLE: Record<NodeKind, string> = { entry: 'an entry', touchpoint: 'a touchpoint', outcome: 'an outcome' };
+const FIELD_NAME = { share: 'share', dropOff: 'drop-off', emotion: 'emotion' } as const;
+
+/** Persona ids and names unique; every override names an existing node of a kind that may have it, or an edge. */
+function personaProblems(map: JourneyMap, kinds: ReadonlyMap<string, NodeKind>, problems: Problem[]): void {
+  duplicateIds(map.personas, 'personas', problems);
+  duplicateNames(map.personas, 'personas', problems);
+  const edges = new Set(map.edges.map((e) => e.id));
+  map.personas.forEach((persona, p) => {
+    const seenNodes = new Set<string>();
+    persona.nodes.forEach((o, i) => {
+      const at = `personas[${p}].nodes[${i}]`;
+      const kind = kinds.get(o.node);
+      if (kind === undefined) return void problems.push(problem(`${at}.node`, `there is no node "${o.node}"`));
+      if (seenNodes.has(o.node)) problems.push(problem(`${at}.node`, `node "${o.node}" is overridden twice`));
+      seenNodes.add(o.node);
+      for (const field of ['share', 'dropOff', 'emotion'] as const) {
+        if (o[field] !== undefined && !OVERRIDABLE[kind].includes(field)) {
+          problems.push(problem(`${at}.${field}`, `"${o.node}" is ${KIND_ARTICLE[kind]}; a persona cannot override its ${FIELD_NAME[field]}`));
+        }
+      }
+    });
+    const seenEdges = new Set<string>();
+    persona.edges.forEach((o, i) => {
+      const at = `personas[${p}].edges[${i}].edge`;
+      if (!edges.has(o.edge)) problems.push(problem(at, `there is no edge "${o.edge}"`));
+      else if (seenEdges.has(o.edge)) problems.push(problem(at, `edge "${o.edge}" is overridden twice`));
+      seenEdges.add(o.edge);
+    });
+  });
+}
+
+/** Opportunity ids unique; touchpoints exist and are not outcomes; friction references name existing notes. */
+function opportunityProblems(map: JourneyMap, kinds: ReadonlyMap<string, NodeKind>, problems: Problem[]): void {
+  duplicateIds(map.opportunities, 'opportunities', problems);
+  const notes = new Map<string, Set<string>>();
+  for (const node of map.nodes) if (!notes.has(node.id)) notes.set(node.id, new Set(node.friction.map((f) => f.id)));
+  map.opportunities.forEach((opportunity, o) => {
+    opportunity.touchpoints.forEach((id, i) => {
+      const kind = kinds.get(id);
+      if (kind === undefined) problems.push(problem(`opportunities[${o}].touchpoints[${i}]`, `there is no node "${id}"`));
+      else if (kind === 'outcome') problems.push(problem(`opportunities[${o}].touchpoints[${i}]`, `"${id}" is an outcome; an opportunity addresses touchpoints`));
+    });
+    opportunity.friction.forEach((ref, i) => {
+      const at = `opportunities[${o}].friction[${i}]`;
+      const onNode = notes.get(ref.node);
+      if (!onNode) problems.push(problem(`${at}.node`, `there is no node "${ref.node}"`));
+      else if (!onNode.has(ref.note)) problems.push(problem(`${at}.note`, `node "${ref.node}" has no friction note "${ref.note}"`));
+    });
+  });
 }

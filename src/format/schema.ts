@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { MAX_COORDINATE, MAX_WEIGHT } from '../domain/edits';
 import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH, STAGE_WIDTH, STICKY_WIDTH } from '../domain/layout';
 import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../domain/notes';
+import { MAX_TITLE_LENGTH } from '../domain/opportunities';
 import { MAX_NAME_LENGTH } from '../domain/structure';
 import { COLOUR_PATTERN } from '../domain/types';
 import {
@@ -169,6 +170,53 @@ export const stickyNoteSchema = v.object({
   width: v.optional(between(STICKY_MIN_WIDTH, STICKY_MAX_WIDTH, `Width in pixels; absent means ${STICKY_WIDTH}. The height follows the text.`)),
 });
 
+export const nodeOverrideSchema = v.object({
+  node: text('Id of the node whose value this persona sees differently.'),
+  share: v.optional(positive(`Entries only: this persona's relative share starting here (> 0 and ≤ ${MAX_WEIGHT}).`)),
+  dropOff: v.optional(lossProbability('Entries and touchpoints: probability (0 to below 1) that this persona abandons here.')),
+  emotion: v.optional(emotionSchema),
+});
+
+export const edgeOverrideSchema = v.object({
+  edge: text('Id of the edge whose weight this persona sees differently.'),
+  weight: positive(`This persona's relative likelihood of the edge among its source's outgoing edges (> 0 and ≤ ${MAX_WEIGHT}).`),
+});
+
+export const personaSchema = v.object({
+  id: id('persona'),
+  name: name('Persona name, e.g. "First-time buyer" (unique within the map).'),
+  description: v.optional(text('Who this persona is, plain text.')),
+  colour: v.optional(colour("The persona's colour in the emotion curve and results, #rrggbb.")),
+  share: positive(`Relative share of all customers (> 0 and ≤ ${MAX_WEIGHT}); shares are normalised over the personas.`),
+  nodes: v.optional(
+    v.pipe(v.array(nodeOverrideSchema), v.description("Per node, the persona's own entry share, drop-off or emotion; anything left out is the map's value.")),
+    () => [],
+  ),
+  edges: v.optional(
+    v.pipe(v.array(edgeOverrideSchema), v.description("Per edge, the persona's own weight; edges left out keep the map's weight.")),
+    () => [],
+  ),
+});
+
+export const frictionRefSchema = v.object({
+  node: text('Id of the node holding the friction note.'),
+  note: text('Id of the friction note within that node.'),
+});
+
+export const opportunitySchema = v.object({
+  id: id('opportunity'),
+  title: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`), v.description('What to do, in a few words.')),
+  description: v.optional(text('More detail, plain text.')),
+  owner: v.optional(text('Who is responsible, free text.')),
+  status: v.pipe(
+    v.picklist(['idea', 'planned', 'in-progress', 'done'], 'must be "idea", "planned", "in-progress" or "done"'),
+    v.description('Where the opportunity stands. Done means the friction notes it addresses are resolved.'),
+  ),
+  effort: v.pipe(v.picklist(['S', 'M', 'L'], 'must be "S", "M" or "L"'), v.description('Effort to deliver it: S, M or L.')),
+  touchpoints: v.optional(v.pipe(v.array(text('Id of a node.')), v.description('Ids of the touchpoints (or entries) it addresses.')), () => []),
+  friction: v.optional(v.pipe(v.array(frictionRefSchema), v.description('The friction notes it addresses.')), () => []),
+});
+
 const severityDropOff = (severity: number) =>
   lossProbability(`Drop-off added by one open friction note of severity ${severity}.`);
 
@@ -200,6 +248,14 @@ const mapEntries = {
   edges: v.pipe(v.array(edgeSchema), v.description('Paths customers take between nodes.')),
   notes: v.optional(
     v.pipe(v.array(stickyNoteSchema), v.description('Sticky notes on the canvas: workshop remarks, not part of the simulation.')),
+    () => [],
+  ),
+  personas: v.optional(
+    v.pipe(v.array(personaSchema), v.description('Personas (customer segments) with their shares and overrides; none means one population.')),
+    () => [],
+  ),
+  opportunities: v.optional(
+    v.pipe(v.array(opportunitySchema), v.description('Opportunities: action items addressing touchpoints and friction notes.')),
     () => [],
   ),
   simulation: v.optional(simulationSettingsSchema),

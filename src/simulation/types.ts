@@ -118,11 +118,42 @@ export interface SimulationTimings {
   monteCarloMs: number;
 }
 
+/** Monte Carlo figures of one persona's customers within a blended run. */
+export interface PersonaMonteCarlo {
+  /** Customers of this persona in the run (the run's customers split by persona share). */
+  customers: number;
+  /** Outcome node id → share of this persona's customers ending there. */
+  outcomes: Record<string, number>;
+  outcomeCounts: Record<string, number>;
+  /** Non-outcome node id → share of this persona's customers abandoning there. */
+  abandon: Record<string, number>;
+  success: Interval & { count: number };
+  abandoned: CountAndShare;
+  looping: CountAndShare;
+}
+
+/** One persona's results: its exact analysis on the map as it sees it, its Monte Carlo customers, its hotspots. */
+export interface PersonaResult {
+  personaId: string;
+  name: string;
+  colour?: string;
+  /** Share of all customers (persona shares normalised to sum to 1). */
+  share: number;
+  exact: ExactResult;
+  monteCarlo: PersonaMonteCarlo;
+  hotspots: Hotspot[];
+}
+
 export interface SimulationResult {
   mapId: string;
   settings: RunSettings;
+  /** With personas: the blend (share-weighted mixture) of the personas' exact results. */
   exact: ExactResult;
+  /** With personas: every customer of every persona together. */
   monteCarlo: MonteCarloResult;
+  /** With personas: ranked on the blended exact results. */
   hotspots: Hotspot[];
   timings: SimulationTimings;
+  /** Per persona, in the map's persona order; absent when the map has no personas. */
+  personas?: PersonaResult[];
 }

@@ -50,6 +50,11 @@ export interface EditorState {
   notices: Notice[];
   /** The canvas element whose name is being typed in place (a node, a sticky note or a stage header). */
   inlineEdit: InlineEdit | null;
+  /**
+   * The persona whose view the canvas shows and whose overrides the Inspector edits; null = all customers.
+   * Session state: not saved, not undone. An id no longer in the map reads as null (see activePersona).
+   */
+  persona: string | null;
 }
 
 export interface InlineEdit {
@@ -69,6 +74,7 @@ export const initialEditorState = (): EditorState => ({
   lastEditError: null,
   notices: [],
   inlineEdit: null,
+  persona: null,
 });
 
 export const useEditor = create<EditorState>()(() => initialEditorState());
@@ -77,7 +83,7 @@ const get = useEditor.getState;
 const set = useEditor.setState;
 
 /** Applies a domain edit as one undoable step. Returns the edit's result, or undefined when it was refused. */
-function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
+export function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
   const before = get().map;
   let result: T | undefined;
   try {
@@ -97,7 +103,7 @@ function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
 }
 
 /** Like edit() for edits without a result: true when the edit was accepted. */
-function applies(recipe: (draft: JourneyMap) => void): boolean {
+export function applies(recipe: (draft: JourneyMap) => void): boolean {
   edit(recipe);
   return get().lastEditError === null;
 }
@@ -258,7 +264,12 @@ export const editorActions = {
       mapEpoch: get().mapEpoch + 1,
       lastEditError: null,
       inlineEdit: null,
+      persona: null,
     });
+  },
+  /** Shows the map as one persona sees it (null: all customers). */
+  choosePersona(id: string | null): void {
+    if (get().persona !== id) set({ persona: id });
   },
 
   notify(kind: NoticeKind, text: string, options: { id?: string } & Pick<Notice, 'actions' | 'dismissable' | 'details'> = {}): string {

@@ -1,4 +1,5 @@
-import type { JourneyEdge, JourneyNode } from '../domain/types';
+import { personaView } from '../domain/personas';
+import type { JourneyEdge, JourneyMap, JourneyNode } from '../domain/types';
 import type { EditorState } from './editorStore';
 
 /** id → item, computed once per array (immer gives a new array only when its items change). */
@@ -57,3 +58,22 @@ export const selectEdgeShare = (id: string) => (s: EditorState) => {
 
 export const selectCanUndo = (s: EditorState) => s.history.past.length > 0;
 export const selectCanRedo = (s: EditorState) => s.history.future.length > 0;
+
+/**
+ * The map as the chosen persona sees it (domain personaView), cached per map and persona so that canvas
+ * nodes selecting from it get the same objects until the map or the persona changes.
+ */
+const viewCache = new WeakMap<JourneyMap, Map<string, JourneyMap>>();
+export function viewedMap(state: Pick<EditorState, 'map' | 'persona'>): JourneyMap {
+  const { map, persona } = state;
+  if (persona === null || !map.personas.some((p) => p.id === persona)) return map;
+  let views = viewCache.get(map);
+  if (!views) viewCache.set(map, (views = new Map()));
+  let view = views.get(persona);
+  if (!view) views.set(persona, (view = personaView(map, persona)));
+  return view;
+}
+
+/** The chosen persona's id, or null when none is chosen or it is no longer in the map. */
+export const activePersona = (state: Pick<EditorState, 'map' | 'persona'>): string | null =>
+  state.persona !== null && state.map.personas.some((p) => p.id === state.persona) ? state.persona : null;

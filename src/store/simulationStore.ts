@@ -75,6 +75,7 @@ export function simulationSignature(map: JourneyMap): string {
       map.nodes.map((n) => [n.id, n.kind, n.dropOff, n.share, n.result, n.friction.map((f) => [f.severity, f.resolved === true])]),
       map.edges.map((e) => [e.source, e.target, e.weight]),
       map.simulation ?? null,
+      map.personas.map((p) => [p.id, p.share, p.nodes.map((o) => [o.node, o.share, o.dropOff]), p.edges]),
     ]);
     signatures.set(map, signature);
   }
