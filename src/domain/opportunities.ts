@@ -118,6 +118,7 @@ export function addressedNotes(map: Pick<JourneyMap, 'nodes'>, opportunity: Pick
   const named = new Set(refs.map((r) => r.node));
   for (const id of opportunity.touchpoints) {
     if (named.has(id)) continue;
+    named.add(id); // a touchpoint listed twice (a file may hold that) counts once
     const node = map.nodes.find((n) => n.id === id);
     for (const f of node?.friction ?? []) refs.push({ node: id, note: f.id });
   }

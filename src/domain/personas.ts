@@ -150,8 +150,10 @@ export function removePersona(map: JourneyMap, id: string): void {
   map.personas = map.personas.filter((p) => p.id !== id);
 }
 
+const KIND_ARTICLE: Record<JourneyNode['kind'], string> = { entry: 'an entry', touchpoint: 'a touchpoint', outcome: 'an outcome' };
+
 function checkOverride(node: JourneyNode, field: OverrideField, value: number): void {
-  if (!OVERRIDABLE[node.kind].includes(field)) fail(`A persona cannot override the ${field === 'dropOff' ? 'drop-off' : field} of ${node.kind === 'outcome' ? 'an outcome' : `a ${node.kind}`}`);
+  if (!OVERRIDABLE[node.kind].includes(field)) fail(`A persona cannot override the ${field === 'dropOff' ? 'drop-off' : field} of ${KIND_ARTICLE[node.kind]}`);
   if (field === 'share') checkShare(value);
   if (field === 'dropOff' && !(value >= 0 && value < 1)) fail('Drop-off must be at least 0 and below 1');
   if (field === 'emotion' && !(Number.isInteger(value) && value >= -2 && value <= 2)) fail('Emotion must be a whole number from -2 to 2');

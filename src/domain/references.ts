@@ -15,9 +15,19 @@ export function pruneReferences(map: JourneyMap): void {
   if (map.opportunities.length === 0) return;
   const notes = new Set<string>();
   for (const node of map.nodes) for (const f of node.friction) notes.add(JSON.stringify([node.id, f.id]));
+  const exists = (ref: { node: string; note: string }) => notes.has(JSON.stringify([ref.node, ref.note]));
   for (const opportunity of map.opportunities) {
-    if (opportunity.touchpoints.some((id) => !nodes.has(id))) opportunity.touchpoints = opportunity.touchpoints.filter((id) => nodes.has(id));
-    const exists = (ref: { node: string; note: string }) => notes.has(JSON.stringify([ref.node, ref.note]));
-    if (opportunity.friction.some((ref) => !exists(ref))) opportunity.friction = opportunity.friction.filter(exists);
+    // A touchpoint named without any of its notes stands for all of them (addressedNotes): when the last
+    // note an opportunity named there goes, the touchpoint goes too, so that it does not start addressing
+    // the touchpoint's other notes.
+    const gone = new Set<string>();
+    if (opportunity.friction.some((ref) => !exists(ref))) {
+      const before = new Set(opportunity.friction.map((ref) => ref.node));
+      opportunity.friction = opportunity.friction.filter(exists);
+      const after = new Set(opportunity.friction.map((ref) => ref.node));
+      for (const node of before) if (!after.has(node)) gone.add(node);
+    }
+    const keep = (id: string) => nodes.has(id) && !gone.has(id);
+    if (opportunity.touchpoints.some((id) => !keep(id))) opportunity.touchpoints = opportunity.touchpoints.filter(keep);
   }
 }

@@ -15,7 +15,7 @@ const inFlow = (ui: ReactElement) => <ReactFlowProvider>{ui}</ReactFlowProvider>
 describe('map check', () => {
   it('says "No warnings" for a sound map and lists nothing', async () => {
     const { user } = renderWithStore(inFlow(<MapCheck />), { map: makeMap() });
-    const button = screen.getByRole('button', { name: 'Map check: No warnings' });
+    const button = await screen.findByRole('button', { name: 'Map check: No warnings' });
     await user.click(button);
     expect(within(screen.getByRole('dialog', { name: 'Map check' })).getByText(/No warnings/)).toBeInTheDocument();
     await user.keyboard('{Escape}');

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const BUDGET_KB = 160;
-const dist = join(import.meta.dirname, '../../dist');
+const dist = process.env.SIZE_DIST ?? join(import.meta.dirname, '../../dist');
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
 if (files.length === 0) throw new Error('no scripts found in dist/index.html');

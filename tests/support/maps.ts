@@ -3,6 +3,8 @@
  *
  *   entry ──▶ tp-web ──▶ tp-checkout ──▶ out-success
  *                  └────────────────────▶ out-lost   (weights 3 and 1 out of tp-web)
+ *
+ * tp-checkout holds two friction notes: f-long-form (open, severity 4) and f-old (resolved).
  */
 import { createMap, EditError } from '../../src/domain/edits';
 import { STAGE_WIDTH } from '../../src/domain/layout';
@@ -48,6 +50,53 @@ export function makeMap(overrides: Partial<JourneyMap> = {}): JourneyMap {
     { id: 'e-checkout-success', source: 'tp-checkout', target: 'out-success', weight: 1 },
   ];
   return createMap({ id: 'map-test', name: 'Test journey', description: 'A map for tests', nodes, edges, ...overrides });
+}
+
+/**
+ * makeMap with two personas and two opportunities:
+ *   persona-new "First-time buyer" (share 3): entry share 2; tp-web drop-off 0.3 and emotion -1; tp-checkout
+ *     drop-off 0.4; edge e-web-checkout weight 1 (instead of 3)
+ *   persona-loyal "Regular" (share 1): tp-checkout emotion 1; edge e-web-lost weight 0.5
+ *   opp-form "Shorter payment form" (planned, M): the note f-long-form at tp-checkout
+ *   opp-page "Better product page" (idea, S): tp-web, naming none of its notes
+ */
+export function makeMapWithPersonas(overrides: Partial<JourneyMap> = {}): JourneyMap {
+  return makeMap({
+    personas: [
+      {
+        id: 'persona-new',
+        name: 'First-time buyer',
+        colour: '#c2410c',
+        share: 3,
+        nodes: [
+          { node: 'entry', share: 2 },
+          { node: 'tp-web', dropOff: 0.3, emotion: -1 },
+          { node: 'tp-checkout', dropOff: 0.4 },
+        ],
+        edges: [{ edge: 'e-web-checkout', weight: 1 }],
+      },
+      {
+        id: 'persona-loyal',
+        name: 'Regular',
+        share: 1,
+        nodes: [{ node: 'tp-checkout', emotion: 1 }],
+        edges: [{ edge: 'e-web-lost', weight: 0.5 }],
+      },
+    ],
+    opportunities: [
+      {
+        id: 'opp-form',
+        title: 'Shorter payment form',
+        owner: 'Payments team',
+        status: 'planned',
+        effort: 'M',
+        touchpoints: ['tp-checkout'],
+        friction: [{ node: 'tp-checkout', note: 'f-long-form' }],
+      },
+      { id: 'opp-page', title: 'Better product page', status: 'idea', effort: 'S', touchpoints: ['tp-web'], friction: [] },
+    ],
+    ...overrides,
+  });
 }
 
 /** A deep copy, for comparing a map with what it was before an edit. */

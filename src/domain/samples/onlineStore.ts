@@ -5,6 +5,14 @@ import type { JourneyMap } from '../types';
  * "Online store": the map a first-time user opens on. Ads, search and social bring visitors to product
  * pages; a long payment form makes many abandon at checkout; delivery updates, live chat and a thank-you
  * email lead on to repeat purchases and reviews. Positions sit in the stage bands (STAGE_WIDTH = 280 px wide each).
+ *
+ * Two personas: first-time buyers (60 %) come more from social ads, browse and ask chat more, lose patience
+ * at the cart and face the whole payment form (their checkout drop-off comes from its friction notes);
+ * returning customers (40 %) come back through search, go straight to the cart, pay with a saved card (a
+ * low drop-off of their own at checkout) and buy again more often. Three opportunities, each addressing
+ * friction that costs customers: the planned one-page checkout (the severity-4 payment-form note, which
+ * matters to first-time buyers), a handover between chat agents, and lunchtime chat staffing (naming
+ * "Live chat" without a note addresses all of its notes).
  */
 export function onlineStoreSample(): JourneyMap {
   return createMap({
@@ -75,6 +83,72 @@ export function onlineStoreSample(): JourneyMap {
       { id: 'e-email-repeat', source: 'thank-you-email', target: 'repeat-purchase', weight: 45 },
       { id: 'e-email-review', source: 'thank-you-email', target: 'review', weight: 20 },
       { id: 'e-email-gone', source: 'thank-you-email', target: 'one-time-buyer', weight: 35 },
+    ],
+    personas: [
+      {
+        id: 'persona-first-time',
+        name: 'First-time buyer',
+        description: 'Never ordered here before: arrives from an ad, unsure about sizes and delivery costs, and has to fill in the whole payment form.',
+        colour: '#c2410c',
+        share: 60,
+        nodes: [
+          { node: 'social-ad', share: 45 },
+          { node: 'organic-search', share: 15 },
+          { node: 'product-page', dropOff: 0.4, emotion: 0 },
+          { node: 'cart', dropOff: 0.3, emotion: -1 },
+        ],
+        edges: [{ edge: 'e-product-chat', weight: 2 }],
+      },
+      {
+        id: 'persona-returning',
+        name: 'Returning customer',
+        description: 'Has ordered before: knows the sizes, pays with a saved card instead of the long form, and comes back through search or the thank-you email.',
+        colour: '#0f766e',
+        share: 40,
+        nodes: [
+          { node: 'social-ad', share: 10 },
+          { node: 'organic-search', share: 45 },
+          { node: 'product-page', dropOff: 0.25 },
+          { node: 'checkout-payment', dropOff: 0.05, emotion: -1 },
+          { node: 'delivery-updates', emotion: 2 },
+        ],
+        edges: [
+          { edge: 'e-product-cart', weight: 6 },
+          { edge: 'e-email-repeat', weight: 60 },
+        ],
+      },
+    ],
+    opportunities: [
+      {
+        id: 'opp-one-page-checkout',
+        title: 'One-page checkout with wallets',
+        description: 'Cut the payment form to one page and offer wallet payments: the form is where most first-time buyers give up.',
+        owner: 'Payments team',
+        status: 'planned',
+        effort: 'M',
+        touchpoints: ['checkout-payment'],
+        friction: [{ node: 'checkout-payment', note: 'f-payment-form' }],
+      },
+      {
+        id: 'opp-order-handover',
+        title: 'Hand the order over with the chat',
+        description: 'Pass the order number and the conversation so far to the second agent.',
+        owner: 'Customer service',
+        status: 'idea',
+        effort: 'S',
+        touchpoints: ['support-chat'],
+        friction: [{ node: 'support-chat', note: 'f-repeat' }],
+      },
+      {
+        id: 'opp-lunch-chat',
+        title: 'More chat agents at lunchtime',
+        description: 'Shift two agents to the 12:00–14:00 peak so that nobody waits more than a minute.',
+        owner: 'Customer service',
+        status: 'in-progress',
+        effort: 'L',
+        touchpoints: ['live-chat'],
+        friction: [],
+      },
     ],
   });
 }

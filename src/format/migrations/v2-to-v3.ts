@@ -18,7 +18,7 @@ export const version2To3: Migration = {
   summary: 'personas and opportunities were added; the map means the same as before.',
   warnings: (doc) => {
     const found = present(doc);
-    return found.length === 0 ? [] : [`Ignored ${found.map((f) => `"${f}"`).join(' and ')}: version 2 files did not have ${found.length === 1 ? 'it' : 'them'}.`];
+    return found.length === 0 ? [] : [`Ignored ${found.map((f) => `"${f}"`).join(' and ')}: files before version 3 did not have ${found.length === 1 ? 'it' : 'them'}.`];
   },
   up: (doc) => {
     const out: Record<string, unknown> = { ...doc };

@@ -2,9 +2,8 @@
  * The map check in the toolbar: an always visible count ("2 warnings") that opens the list. Each warning
  * names its touchpoints; choosing one selects and centres it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { lazy, Suspense } from 'react';
-import { checkMap, type MapWarning } from '../../domain/check';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { MapWarning } from '../../domain/check';
 import type { JourneyMap } from '../../domain/types';
 import { useOutsidePointer } from '../useOutsidePointer';
 
@@ -12,14 +11,29 @@ import { useOutsidePointer } from '../useOutsidePointer';
 const MapWarningList = lazy(() => import('./MapWarningList'));
 import { useEditor } from '../../store/editorStore';
 
-/** The map's warnings, recomputed only when its nodes or edges change (not on renames of the map, etc.). */
-export function useMapWarnings(): { map: JourneyMap; warnings: MapWarning[] } {
+// The check itself loads just after the first render: the count appears a moment after the map.
+type CheckMap = (map: JourneyMap) => MapWarning[];
+let checkMap: CheckMap | null = null;
+const loadCheck = () => import('../../domain/check').then((m) => (checkMap = m.checkMap));
+
+/** Warnings per nodes+edges arrays (immer gives new arrays only when they change): renames never recheck. */
+const cache = new WeakMap<object, WeakMap<object, MapWarning[]>>();
+function warningsOf(map: JourneyMap, check: CheckMap): MapWarning[] {
+  let byEdges = cache.get(map.nodes);
+  if (!byEdges) cache.set(map.nodes, (byEdges = new WeakMap()));
+  let warnings = byEdges.get(map.edges);
+  if (!warnings) byEdges.set(map.edges, (warnings = check(map)));
+  return warnings;
+}
+
+/** The map's warnings (null until the check has loaded), recomputed only when its nodes or edges change. */
+export function useMapWarnings(): { map: JourneyMap; warnings: MapWarning[] | null } {
   const map = useEditor((s) => s.map);
-  const nodes = map.nodes;
-  const edges = map.edges;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const warnings = useMemo(() => checkMap(map), [nodes, edges]);
-  return { map, warnings };
+  const [, loaded] = useState(checkMap !== null);
+  useEffect(() => {
+    if (checkMap === null) void loadCheck().then(() => loaded(true));
+  }, []);
+  return { map, warnings: checkMap === null ? null : warningsOf(map, checkMap) };
 }
 
 export function warningCountText(count: number): string {
@@ -27,10 +41,11 @@ export function warningCountText(count: number): string {
 }
 
 export function MapCheck() {
-  const { map, warnings } = useMapWarnings();
+  const { map, warnings: found } = useMapWarnings();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const warnings = found ?? [];
   const count = warnings.length;
 
   useEffect(() => {
@@ -51,11 +66,12 @@ export function MapCheck() {
         className={`jd-button jd-check__button${count > 0 ? ' has-warnings' : ''}`}
         aria-expanded={open}
         aria-haspopup="dialog"
-        aria-label={`Map check: ${warningCountText(count)}`}
+        aria-label={found ? `Map check: ${warningCountText(count)}` : 'Map check: checking'}
         title="What could make the simulation's numbers misleading"
         onClick={() => setOpen((o) => !o)}
+        disabled={!found}
       >
-        <span aria-hidden="true">{count > 0 ? '⚠' : '✓'}</span> {warningCountText(count)}
+        <span aria-hidden="true">{count > 0 ? '⚠' : '✓'}</span> {found ? warningCountText(count) : 'Checking…'}
       </button>
       {open && (
         <div

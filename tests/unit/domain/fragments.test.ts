@@ -2,6 +2,7 @@ import { allIds, createMap, EditError, invariantProblems, MAX_COORDINATE } from 
 import { extractFragment, pasteFragment } from '../../../src/domain/fragments';
 import { stageBands, stageForPosition } from '../../../src/domain/layout';
 import type { JourneyMap, JourneyNode } from '../../../src/domain/types';
+import { FORMAT_VERSION } from '../../../src/format/constants';
 import { importMapText } from '../../../src/format/import';
 import { formatProblem } from '../../../src/format/problems';
 import { validateMap } from '../../../src/format/validate';
@@ -280,7 +281,7 @@ describe('the clipboard round trip', () => {
     source.nodes.push(makeNode({ id: 'tp-call', label: 'Call', channel: 'phone', stage: 'purchase', position: { x: xInBand(2), y: 200 } }));
     source.edges.push({ id: 'e-web-call', source: 'tp-web', target: 'tp-call', weight: 0.5 });
     const fragment = extractFragment(source, ['tp-web', 'tp-checkout', 'tp-call', 'note-1']) as JourneyMap;
-    const text = JSON.stringify({ format: 'journey-map', version: 2, ...fragment });
+    const text = JSON.stringify({ format: 'journey-map', version: FORMAT_VERSION, ...fragment });
     const imported = importMapText(text);
     if (!imported.ok) throw new Error(imported.problems.map(formatProblem).join('\n'));
     expect(imported.warnings).toEqual([]);

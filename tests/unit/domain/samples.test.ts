@@ -1,8 +1,12 @@
 import { invariantProblems } from '../../../src/domain/edits';
 import { NODE_WIDTH, stageBands, stageForPosition } from '../../../src/domain/layout';
-import { TEMPLATES } from '../../../src/domain/samples';
-import { COLOUR_PALETTE, DEFAULT_STAGES } from '../../../src/domain/types';
+import { addressedNotes, isOpen, withNotesResolved } from '../../../src/domain/opportunities';
+import { effectiveDropOff } from '../../../src/domain/queries';
+import { personaShares, personaView } from '../../../src/domain/personas';
+import { onlineStoreSample, TEMPLATES } from '../../../src/domain/samples';
+import { COLOUR_PALETTE, DEFAULT_STAGES, type JourneyMap } from '../../../src/domain/types';
 import { exportMapText, formatProblem, importMapText, validateMap } from '../../../src/format';
+import { analyseJourney } from '../../../src/simulation/simulate';
 
 /** Online store keeps the classic five; the others read as the customer lives them. */
 const STAGE_NAMES: Record<string, string[]> = {
@@ -93,5 +97,82 @@ describe('templates', () => {
       first.stages[0].name = 'changed';
       expect(template.create()).toEqual(map);
     });
+  });
+});
+
+describe('the Online store sample’s personas and opportunities', () => {
+  const map = onlineStoreSample();
+  const node = (view: JourneyMap, id: string) => view.nodes.find((n) => n.id === id)!;
+  const firstTime = personaView(map, 'persona-first-time');
+  const returning = personaView(map, 'persona-returning');
+  /** The exact success rate of one persona alone: the map as it sees it, as one population. */
+  const successOf = (view: JourneyMap) => analyseJourney({ ...view, personas: [] }).exact.success;
+
+  it('validates with them: every override and reference resolves', () => {
+    const validated = validateMap(map);
+    expect(validated.ok ? validated.warnings : validated.problems.map(formatProblem)).toEqual([]);
+    expect(map.personas.length).toBeGreaterThan(0);
+    expect(map.opportunities.length).toBeGreaterThan(0);
+  });
+
+  it('splits customers 60 : 40 between first-time buyers and returning customers, each in its own palette colour', () => {
+    expect(map.personas.map((p) => [p.name, p.share])).toEqual([['First-time buyer', 60], ['Returning customer', 40]]);
+    expect(personaShares(map)).toEqual([0.6, 0.4]);
+    const palette = new Set<string>(COLOUR_PALETTE.map((c) => c.hex));
+    expect(map.personas.every((p) => p.colour !== undefined && palette.has(p.colour) && p.description)).toBe(true);
+    expect(new Set(map.personas.map((p) => p.colour)).size).toBe(2);
+  });
+
+  it('has first-time buyers abandon checkout more, and feel worse there, than returning customers', () => {
+    const checkout = [node(firstTime, 'checkout-payment'), node(returning, 'checkout-payment')];
+    expect(effectiveDropOff(checkout[0])).toBeGreaterThan(effectiveDropOff(checkout[1]));
+    expect(checkout[0].emotion).toBeLessThan(checkout[1].emotion!);
+    expect(node(firstTime, 'cart').dropOff).toBeGreaterThan(node(map, 'cart').dropOff!);
+    expect(node(firstTime, 'cart').emotion).toBeLessThan(node(map, 'cart').emotion!);
+  });
+
+  it('has returning customers prefer other paths: straight to the cart, and back for another purchase', () => {
+    const weight = (view: JourneyMap, id: string) => view.edges.find((e) => e.id === id)!.weight;
+    expect(weight(returning, 'e-product-cart')).toBeGreaterThan(weight(map, 'e-product-cart'));
+    expect(weight(returning, 'e-email-repeat')).toBeGreaterThan(weight(map, 'e-email-repeat'));
+    expect(weight(firstTime, 'e-product-chat')).toBeGreaterThan(weight(returning, 'e-product-chat'));
+    expect(successOf(returning)).toBeGreaterThan(successOf(map));
+    expect(successOf(firstTime)).toBeLessThan(successOf(map));
+  });
+
+  it('gives most touchpoints an emotion, and lets each persona see the emotion curve differently', () => {
+    const touchpoints = map.nodes.filter((n) => n.kind === 'touchpoint');
+    expect(touchpoints.filter((t) => t.emotion !== undefined).length).toBeGreaterThan(touchpoints.length / 2);
+    const curve = (view: JourneyMap) => view.nodes.filter((n) => n.kind === 'touchpoint').map((n) => n.emotion);
+    expect(curve(firstTime)).not.toEqual(curve(map));
+    expect(curve(returning)).not.toEqual(curve(map));
+  });
+
+  it('plans a medium-effort fix, with an owner, for the severity-4 payment-form note; every opportunity addresses open friction', () => {
+    expect(map.opportunities.length).toBeGreaterThanOrEqual(2);
+    expect(map.opportunities.length).toBeLessThanOrEqual(3);
+    const checkoutFix = map.opportunities.find((o) => o.friction.some((f) => f.node === 'checkout-payment' && f.note === 'f-payment-form'));
+    expect(checkoutFix).toMatchObject({ status: 'planned', effort: 'M', owner: expect.any(String) });
+    const note = node(map, 'checkout-payment').friction.find((f) => f.id === 'f-payment-form')!;
+    expect(note.severity).toBe(4);
+    for (const opportunity of map.opportunities) {
+      expect(isOpen(opportunity)).toBe(true);
+      const notes = addressedNotes(map, opportunity);
+      expect(notes.length).toBeGreaterThan(0);
+      for (const ref of notes) expect(node(map, ref.node).friction.find((f) => f.id === ref.note)?.resolved).toBeUndefined();
+    }
+    expect(new Set(map.opportunities.map((o) => o.title)).size).toBe(map.opportunities.length);
+  });
+
+  it('gives every opportunity a value: resolving what it addresses raises the success rate of some persona', () => {
+    for (const opportunity of map.opportunities) {
+      const fixed = withNotesResolved(map, addressedNotes(map, opportunity));
+      const gains = map.personas.map((p) => successOf(personaView(fixed, p.id)) - successOf(personaView(map, p.id)));
+      expect([opportunity.id, gains.every((gain) => gain >= 0), gains.some((gain) => gain > 1e-3)]).toEqual([opportunity.id, true, true]);
+    }
+    // The checkout fix is for first-time buyers: returning customers pay with a saved card.
+    const checkoutFix = withNotesResolved(map, [{ node: 'checkout-payment', note: 'f-payment-form' }]);
+    expect(successOf(personaView(checkoutFix, 'persona-first-time'))).toBeGreaterThan(successOf(firstTime) + 0.01);
+    expect(successOf(personaView(checkoutFix, 'persona-returning'))).toBe(successOf(returning));
   });
 });

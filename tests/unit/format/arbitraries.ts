@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { MAX_COORDINATE } from '../../../src/domain/edits';
 import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH } from '../../../src/domain/layout';
 import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../../../src/domain/notes';
+import { MAX_TITLE_LENGTH } from '../../../src/domain/opportunities';
+import { OVERRIDABLE } from '../../../src/domain/personas';
 import { MAX_NAME_LENGTH } from '../../../src/domain/structure';
 import {
   COLOUR_PALETTE,
@@ -11,6 +13,9 @@ import {
   type JourneyEdge,
   type JourneyMap,
   type JourneyNode,
+  type NodeOverride,
+  type Opportunity,
+  type Persona,
   type SimulationSettings,
   type Stage,
   type StickyNote,
@@ -142,10 +147,103 @@ const simulationArb: fc.Arbitrary<SimulationSettings> = fc.record(
 );
 
 /**
- * Valid maps: unique ids (nodes, edges and sticky notes share one id space), unique non-blank stage and
- * channel names, references that resolve, edges that `canConnect` allows (no self-loops).
+ * Personas before their overrides are tied to the map's nodes and edges: `at` picks a node or an edge by
+ * position (modulo the list), as `stageIndex` does for a node's stage.
  */
-export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4 } = {}): fc.Arbitrary<JourneyMap> => fc
+const personaSeedArb = fc.record(
+  {
+    id: idArb,
+    name: nameArb,
+    description: textArb,
+    colour: colourArb,
+    share: positive,
+    nodes: fc.array(
+      fc.record(
+        { at: fc.nat(), share: positive, dropOff: probability, emotion: fc.constantFrom(-2, -1, 0, 1, 2) },
+        { requiredKeys: ['at'] },
+      ),
+      { maxLength: 6 },
+    ),
+    edges: fc.array(fc.record({ at: fc.nat(), weight: positive }), { maxLength: 6 }),
+  },
+  { requiredKeys: ['id', 'name', 'share', 'nodes', 'edges'] },
+);
+
+const titleArb = fc.oneof(
+  textArb.filter((title) => title.length >= 1 && title.length <= MAX_TITLE_LENGTH),
+  fc.constantFrom('Shorten the payment form', 'x'.repeat(MAX_TITLE_LENGTH), '   '),
+);
+
+/** Opportunities before their references are tied to the map: touchpoints and friction notes by position. */
+const opportunitySeedArb = fc.record(
+  {
+    id: idArb,
+    title: titleArb,
+    description: textArb,
+    owner: textArb,
+    status: fc.constantFrom('idea', 'planned', 'in-progress', 'done'),
+    effort: fc.constantFrom('S', 'M', 'L'),
+    touchpoints: fc.array(fc.nat(), { maxLength: 4 }),
+    friction: fc.array(fc.record({ at: fc.nat(), note: fc.nat() }), { maxLength: 4 }),
+  },
+  { requiredKeys: ['id', 'title', 'status', 'effort', 'touchpoints', 'friction'] },
+);
+
+type PersonaSeed = typeof personaSeedArb extends fc.Arbitrary<infer T> ? T : never;
+type OpportunitySeed = typeof opportunitySeedArb extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * A persona as the editor makes one: at most one override per node and per edge, never on an outcome,
+ * and only the fields the node's kind may have (OVERRIDABLE). An override left with no field is kept:
+ * files may hold one.
+ */
+function tiePersona({ nodes: overrideSeeds, edges: edgeSeeds, ...rest }: PersonaSeed, nodes: JourneyNode[], edges: JourneyEdge[]): Persona {
+  const overrides: NodeOverride[] = [];
+  for (const { at, ...fields } of overrideSeeds) {
+    const node = nodes[at % Math.max(nodes.length, 1)];
+    if (!node || node.kind === 'outcome' || overrides.some((o) => o.node === node.id)) continue;
+    const override: NodeOverride = { node: node.id };
+    for (const field of OVERRIDABLE[node.kind]) if (fields[field] !== undefined) Object.assign(override, { [field]: fields[field] });
+    overrides.push(override);
+  }
+  const weights: Persona['edges'] = [];
+  for (const { at, weight } of edgeSeeds) {
+    const edge = edges[at % Math.max(edges.length, 1)];
+    if (edge && !weights.some((o) => o.edge === edge.id)) weights.push({ edge: edge.id, weight });
+  }
+  return { ...rest, nodes: overrides, edges: weights };
+}
+
+/**
+ * An opportunity as the editor makes one: touchpoints that are entries or touchpoints, each once; friction
+ * notes that exist, each once, at touchpoints it names.
+ */
+function tieOpportunity({ touchpoints: picks, friction: refs, ...rest }: OpportunitySeed, nodes: JourneyNode[]): Opportunity {
+  const addressable = nodes.filter((n) => n.kind !== 'outcome');
+  const touchpoints: string[] = [];
+  for (const at of picks) {
+    const node = addressable[at % Math.max(addressable.length, 1)];
+    if (node && !touchpoints.includes(node.id)) touchpoints.push(node.id);
+  }
+  const friction: Opportunity['friction'] = [];
+  for (const { at, note } of refs) {
+    const node = addressable[at % Math.max(addressable.length, 1)];
+    if (!node || node.friction.length === 0) continue;
+    const ref = { node: node.id, note: node.friction[note % node.friction.length].id };
+    if (friction.some((f) => f.node === ref.node && f.note === ref.note)) continue;
+    friction.push(ref);
+    if (!touchpoints.includes(node.id)) touchpoints.push(node.id);
+  }
+  return { ...rest, touchpoints, friction };
+}
+
+/**
+ * Valid maps: unique ids (nodes, edges and sticky notes share one id space), unique non-blank stage and
+ * channel names, references that resolve, edges that `canConnect` allows (no self-loops); personas with
+ * unique ids and names whose overrides name existing nodes and edges, and opportunities that name existing
+ * touchpoints and friction notes.
+ */
+export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas = 4, maxOpportunities = 4 } = {}): fc.Arbitrary<JourneyMap> => fc
   .record(
     {
       id: idArb,
@@ -156,11 +254,13 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4 } = {}): fc.
       nodes: fc.uniqueArray(nodeSeedArb, { selector: (n) => n.id, maxLength: maxNodes }),
       edges: fc.array(edgeSeedArb, { maxLength: maxEdges }),
       notes: fc.array(stickyNoteArb, { maxLength: maxNotes }),
+      personas: fc.uniqueArray(personaSeedArb, { ...uniqueIdsAndNames, maxLength: maxPersonas }),
+      opportunities: fc.uniqueArray(opportunitySeedArb, { selector: (o) => o.id, maxLength: maxOpportunities }),
       simulation: simulationArb,
     },
-    { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes'] },
+    { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities'] },
   )
-  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, ...rest }) => {
+  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, personas: personaSeeds, opportunities: opportunitySeeds, ...rest }) => {
     const nodes: JourneyNode[] = seeds.map(({ stageIndex, channelIndex, ...seed }) => {
       const node: JourneyNode = { ...seed };
       if (stageIndex !== undefined && rest.stages.length > 0) node.stage = rest.stages[stageIndex % rest.stages.length].id;
@@ -186,7 +286,9 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4 } = {}): fc.
       taken.add(note.id);
       notes.push(note);
     }
-    return { ...rest, nodes, edges, notes } as JourneyMap;
+    const personas = personaSeeds.map((seed) => tiePersona(seed, nodes, edges));
+    const opportunities = opportunitySeeds.map((seed) => tieOpportunity(seed, nodes));
+    return { ...rest, nodes, edges, notes, personas, opportunities } as JourneyMap;
   });
 
 export const journeyMapArb = mapArb();

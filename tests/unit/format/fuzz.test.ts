@@ -135,14 +135,17 @@ const pool = fc.sample(mapArb({ maxNodes: 6, maxEdges: 10 }), { numRuns: 400, se
 const fileDocArb = fc.constantFrom(...pool).map((text) => JSON.parse(text) as unknown);
 
 /**
- * The same maps as version 1 files, which go through the upgrade to version 2 first: without the fields
- * version 2 added, or (as a tool might have written them) with them left in, which version 1 ignored.
+ * The same maps as version 1 files, which go through the upgrades to versions 2 and 3 first: without the
+ * fields versions 2 and 3 added, or (as a tool might have written them) with them left in, which version 1
+ * ignored.
  */
-const version1DocArb = fc.tuple(fileDocArb, fc.boolean()).map(([doc, keepV2Fields]) => {
+const version1DocArb = fc.tuple(fileDocArb, fc.boolean()).map(([doc, keepNewerFields]) => {
   const file = doc as Record<string, any>;
   file.version = 1;
-  if (!keepV2Fields) {
+  if (!keepNewerFields) {
     delete file.notes;
+    delete file.personas;
+    delete file.opportunities;
     for (const stage of file.stages) {
       delete stage.colour;
       delete stage.width;
@@ -152,7 +155,18 @@ const version1DocArb = fc.tuple(fileDocArb, fc.boolean()).map(([doc, keepV2Field
   return file as unknown;
 });
 
-describe('importer fuzz (10,000+ files)', { timeout: 60_000 }, () => {
+/** The same maps as version 2 files: without personas and opportunities, or with them left in, which version 2 ignored. */
+const version2DocArb = fc.tuple(fileDocArb, fc.boolean()).map(([doc, keepV3Fields]) => {
+  const file = doc as Record<string, any>;
+  file.version = 2;
+  if (!keepV3Fields) {
+    delete file.personas;
+    delete file.opportunities;
+  }
+  return file as unknown;
+});
+
+describe('importer fuzz (12,000+ files)', { timeout: 60_000 }, () => {
   afterAll(() => {
     // The runs must exercise both sides of the importer, or the generators have gone stale.
     expect(accepted).toBeGreaterThan(500);
@@ -185,6 +199,15 @@ describe('importer fuzz (10,000+ files)', { timeout: 60_000 }, () => {
         importText(JSON.stringify(mutate(doc, mutations)));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('damaged version 2 files, upgraded on the way in', () => {
+    fc.assert(
+      fc.property(version2DocArb, fc.array(mutationArb, { maxLength: 4 }), (doc, mutations) => {
+        importText(JSON.stringify(mutate(doc, mutations)));
+      }),
+      { numRuns: 1000 },
     );
   });
 

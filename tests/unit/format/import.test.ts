@@ -313,6 +313,135 @@ describe('version 2 fields', () => {
   });
 });
 
+describe('version 3 fields', () => {
+  const persona = (extra: Record<string, unknown> = {}) => ({ id: 'persona-mobile', name: 'Mobile-first shopper', share: 10, ...extra });
+  const opportunity = (extra: Record<string, unknown> = {}) => ({ id: 'opp-sizes', title: 'Size guide on mobile', status: 'idea', effort: 'S', ...extra });
+
+  /** Sets the value at a path such as "personas[0].nodes[2].dropOff" in a parsed document. */
+  function setAt(doc: Record<string, any>, path: string, value: unknown): void {
+    const keys = path.split(/[[\].]+/).filter((k) => k !== '');
+    const last = keys.pop()!;
+    let at: any = doc;
+    for (const key of keys) at = at[key];
+    at[last] = value;
+  }
+
+  it('opens personas with their overrides, and opportunities, as written', () => {
+    const doc = sampleDocument();
+    const result = importMapText(textOf(doc));
+    const map = expectMap(result);
+    expect(map.personas.map((p) => p.name)).toEqual(['First-time buyer', 'Returning customer']);
+    expect(map.personas).toEqual(doc.personas);
+    expect(map.opportunities).toEqual(doc.opportunities);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('fills in what a hand-written file may leave out: the lists, overrides and references', () => {
+    const doc = sampleDocument();
+    delete doc.personas;
+    delete doc.opportunities;
+    const bare = expectMap(importMapText(textOf(doc)));
+    expect([bare.personas, bare.opportunities]).toEqual([[], []]);
+    doc.personas = [persona()];
+    doc.opportunities = [opportunity()];
+    const result = importMapText(textOf(doc));
+    const map = expectMap(result);
+    expect(map.personas).toEqual([{ ...persona(), nodes: [], edges: [] }]);
+    expect(map.opportunities).toEqual([{ ...opportunity(), touchpoints: [], friction: [] }]);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('refuses overrides of a node or an edge the map does not have, at the override', () => {
+    const doc = sampleDocument();
+    doc.personas[0].nodes[1].node = 'tp-x';
+    doc.personas[1].edges[0].edge = 'e-x';
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'personas[0].nodes[1].node: there is no node "tp-x"',
+      'personas[1].edges[0].edge: there is no edge "e-x"',
+    ]);
+  });
+
+  it('refuses an override that a node of its kind cannot have, at the field', () => {
+    const doc = sampleDocument();
+    doc.personas[0].nodes[0] = { node: 'live-chat', share: 2 };
+    doc.personas[0].nodes[1].emotion = 1; // organic-search, an entry
+    doc.personas[1].nodes.push({ node: 'review', dropOff: 0.1, emotion: -1 });
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'personas[0].nodes[0].share: "live-chat" is a touchpoint; a persona cannot override its share',
+      'personas[0].nodes[1].emotion: "organic-search" is an entry; a persona cannot override its emotion',
+      'personas[1].nodes[5].dropOff: "review" is an outcome; a persona cannot override its drop-off',
+      'personas[1].nodes[5].emotion: "review" is an outcome; a persona cannot override its emotion',
+    ]);
+  });
+
+  it('refuses a node or an edge overridden twice by one persona; two personas may override the same one', () => {
+    const doc = sampleDocument();
+    expect(doc.personas[0].nodes[0].node).toBe(doc.personas[1].nodes[0].node);
+    doc.personas[1].nodes.push({ node: 'cart', dropOff: 0.1 }, { node: 'cart', emotion: 1 });
+    doc.personas[1].edges.push({ edge: 'e-product-cart', weight: 1 });
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'personas[1].nodes[6].node: node "cart" is overridden twice',
+      'personas[1].edges[2].edge: edge "e-product-cart" is overridden twice',
+    ]);
+  });
+
+  it('refuses repeated persona ids and names (whatever their case and spaces) and blank names', () => {
+    const doc = sampleDocument();
+    doc.personas.push(persona({ id: 'persona-first-time', name: ' first-time BUYER ' }), persona({ name: '   ' }));
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'personas[2].id: duplicate id "persona-first-time"',
+      'personas[2].name: duplicate name " first-time BUYER "',
+      'personas[3].name: must not be blank',
+    ]);
+  });
+
+  it('refuses repeated opportunity ids', () => {
+    const doc = sampleDocument();
+    doc.opportunities[2].id = doc.opportunities[0].id;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual(['opportunities[2].id: duplicate id "opp-one-page-checkout"']);
+  });
+
+  it('keeps persona and opportunity ids apart from node ids and from each other', () => {
+    const doc = sampleDocument();
+    doc.personas[0].id = 'cart';
+    doc.opportunities[0].id = 'persona-returning';
+    doc.opportunities[1].id = 'cart';
+    expect(expectMap(importMapText(textOf(doc))).personas[0].id).toBe('cart');
+  });
+
+  it.each([
+    ['personas[0].share', 0, 'must be above 0 and at most 1000000000'],
+    ['personas[0].share', 1e9 + 1, 'must be above 0 and at most 1000000000'],
+    ['personas[0].nodes[0].share', -1, 'must be above 0 and at most 1000000000'],
+    ['personas[0].nodes[2].dropOff', 1, 'must be at least 0 and below 1'],
+    ['personas[0].nodes[2].emotion', -3, 'must be a whole number from -2 to 2'],
+    ['personas[1].edges[0].weight', 0, 'must be above 0 and at most 1000000000'],
+    ['personas[0].colour', '#C2410C', 'must be a colour written #rrggbb (lower-case hex)'],
+    ['personas[0].name', 'x'.repeat(81), 'must be at most 80 characters'],
+    ['opportunities[0].title', '', 'must not be empty'],
+    ['opportunities[0].title', 'x'.repeat(201), 'must be at most 200 characters'],
+    ['opportunities[0].status', 'blocked', 'must be "idea", "planned", "in-progress" or "done"'],
+    ['opportunities[0].effort', 'XL', 'must be "S", "M" or "L"'],
+  ])('refuses %s = %s: "%s"', (path, value, message) => {
+    const doc = sampleDocument();
+    setAt(doc, path, value);
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`${path}: ${message}`]);
+  });
+
+  it('refuses opportunities that name missing nodes, outcomes or missing friction notes, at the reference', () => {
+    const doc = sampleDocument();
+    doc.opportunities[0].friction[0].note = 'f-x';
+    doc.opportunities[1].friction[0].node = 'nowhere';
+    doc.opportunities[2].touchpoints.push('tp-x', 'review');
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'opportunities[0].friction[0].note: node "checkout-payment" has no friction note "f-x"',
+      'opportunities[1].friction[0].node: there is no node "nowhere"',
+      'opportunities[2].touchpoints[1]: there is no node "tp-x"',
+      'opportunities[2].touchpoints[2]: "review" is an outcome; an opportunity addresses touchpoints',
+    ]);
+  });
+});
+
 describe('prototype pollution', () => {
   afterEach(() => {
     delete (Object.prototype as Record<string, unknown>).polluted;

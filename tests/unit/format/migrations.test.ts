@@ -2,12 +2,13 @@ import { FORMAT_VERSION, importMapText } from '../../../src/format';
 import { importDocument } from '../../../src/format/import';
 import { migrate, MIGRATIONS, type MapDocument, type Migration } from '../../../src/format/migrations';
 import { version1To2 } from '../../../src/format/migrations/v1-to-v2';
+import { version2To3 } from '../../../src/format/migrations/v2-to-v3';
 import { deepFreeze, expectMap, problemLines, sampleDocument, textOf } from './helpers';
 
 /**
  * A made-up version 0, before the format was published: `title` instead of `name`, flat `steps` with
- * `type`/`name`/`x`/`y`, and `links` with `from`/`to` and no ids. It reaches version 2 through the made-up
- * step 0 → 1 below and then the real 1 → 2.
+ * `type`/`name`/`x`/`y`, and `links` with `from`/`to` and no ids. It reaches the current version through the
+ * made-up step 0 → 1 below and then the real 1 → 2 and 2 → 3.
  */
 const VERSION_0_FILE = {
   format: 'journey-map',
@@ -44,13 +45,19 @@ const version0To1: Migration = {
   },
 };
 
-/** The made-up step in front of the real chain: version 0 → 1 → 2. */
+/** The made-up step in front of the real chain: version 0 → 1 → 2 → 3. */
 const FROM_VERSION_0 = [version0To1, ...MIGRATIONS];
 
+const UPGRADE_NOTICES = [
+  'Upgraded from format version 0: steps and links became nodes and edges.',
+  'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.',
+  'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.',
+];
+
 describe('migration chain', () => {
-  it('runs in production from version 1, the first published format, to version 2', () => {
-    expect(FORMAT_VERSION).toBe(2);
-    expect(MIGRATIONS).toEqual([version1To2]);
+  it('runs in production from version 1, the first published format, to version 3', () => {
+    expect(FORMAT_VERSION).toBe(3);
+    expect(MIGRATIONS).toEqual([version1To2, version2To3]);
     expect(problemLines(importMapText(textOf(VERSION_0_FILE)))).toEqual([
       'version: format version 0 is not supported: there is no upgrade from version 0',
     ]);
@@ -62,13 +69,15 @@ describe('migration chain', () => {
     froms.forEach((from, i) => expect(from).toBe(FORMAT_VERSION - froms.length + i));
   });
 
-  it('upgrades a version 0 file through version 1 to 2 and then validates it like any other', () => {
+  it('upgrades a version 0 file through versions 1 and 2 to 3 and then validates it like any other', () => {
     const result = importDocument(VERSION_0_FILE, FROM_VERSION_0);
     const map = expectMap(result);
     expect(map.name).toBe('Café visit');
     expect(map.stages).toEqual([{ id: 'visit', name: 'Visit' }]);
     expect(map.channels).toEqual([{ id: 'store', name: 'Store', colour: '#a16207' }]);
     expect(map.notes).toEqual([]);
+    expect(map.personas).toEqual([]);
+    expect(map.opportunities).toEqual([]);
     expect(map.nodes.map((n) => [n.id, n.kind, n.label, n.position])).toEqual([
       ['walk-in', 'entry', 'Walks in', { x: 40, y: 0 }],
       ['order', 'touchpoint', 'Orders at the counter', { x: 40, y: 180 }],
@@ -78,10 +87,17 @@ describe('migration chain', () => {
       { id: 'e-0', source: 'walk-in', target: 'order', weight: 1 },
       { id: 'e-1', source: 'order', target: 'leaves-happy', weight: 3 },
     ]);
-    expect(result.ok && result.warnings).toEqual([
-      'Upgraded from format version 0: steps and links became nodes and edges.',
-      'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.',
-    ]);
+    expect(result.ok && result.warnings).toEqual(UPGRADE_NOTICES);
+  });
+
+  it('stops at the target it is given: version 0 migrated with target 2 is a version 2 document, before personas', () => {
+    const result = migrate(deepFreeze(structuredClone(VERSION_0_FILE)), 0, FROM_VERSION_0, 2);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.applied).toEqual([version0To1, version1To2]);
+    expect(result.doc.version).toBe(2);
+    expect(result.doc.notes).toEqual([]);
+    expect(Object.hasOwn(result.doc, 'personas')).toBe(false);
+    expect(Object.hasOwn(result.doc, 'opportunities')).toBe(false);
   });
 
   it('hands each step the previous step\'s output: a self-loop made by step 0 → 1 is removed by 1 → 2', () => {
@@ -89,7 +105,7 @@ describe('migration chain', () => {
     looped.links.push({ from: 'order', to: 'order' });
     const result = importDocument(looped, FROM_VERSION_0);
     expect(expectMap(result).edges.map((e) => e.id)).toEqual(['e-0', 'e-1']);
-    expect(result.ok && result.warnings.slice(2)).toEqual([
+    expect(result.ok && result.warnings.slice(UPGRADE_NOTICES.length)).toEqual([
       'Removed an edge leading from a node to itself (e-2): maps no longer allow them.',
     ]);
   });
@@ -177,7 +193,7 @@ describe('version field', () => {
   it('refuses a file made by a newer version of the app', () => {
     const doc = { ...sampleDocument(), version: FORMAT_VERSION + 1 };
     expect(problemLines(importMapText(textOf(doc)))).toEqual([
-      'version: this map was made by a newer version of Journey Designer (format version 3; this app reads up to 2). Update the app to open it.',
+      `version: this map was made by a newer version of Journey Designer (format version ${FORMAT_VERSION + 1}; this app reads up to ${FORMAT_VERSION}). Update the app to open it.`,
     ]);
   });
 

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
-import { MAX_COORDINATE } from '../../../src/domain/edits';
+import { MAX_COORDINATE, MAX_WEIGHT } from '../../../src/domain/edits';
 import { STAGE_MAX_WIDTH, STAGE_MIN_WIDTH } from '../../../src/domain/layout';
 import { MAX_NOTE_LENGTH, STICKY_MAX_WIDTH, STICKY_MIN_WIDTH } from '../../../src/domain/notes';
+import { MAX_TITLE_LENGTH } from '../../../src/domain/opportunities';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { MAX_NAME_LENGTH } from '../../../src/domain/structure';
-import { FORMAT_NAME, FORMAT_VERSION, journeyMapFileSchema, journeyMapSchema, SCHEMA_ID } from '../../../src/format';
+import { FORMAT_NAME, FORMAT_VERSION, formatProblem, importMapText, journeyMapFileSchema, journeyMapSchema, SCHEMA_ID } from '../../../src/format';
 import { journeyMapJsonSchema, journeyMapJsonSchemaText, SCHEMA_PATH } from '../../../src/format/jsonSchema';
 import { sampleDocument } from './helpers';
 
@@ -26,10 +27,19 @@ describe('published JSON Schema', () => {
     expect(v1.properties.notes).toBeUndefined();
   });
 
+  it('keeps the version 2 schema for reference, unchanged', () => {
+    const v2 = JSON.parse(readFileSync(resolve(root, 'public/schema/journey-map.v2.json'), 'utf8')) as Json;
+    expect(v2.$id).toBe('urn:journey-designer:schema:journey-map:v2');
+    expect(v2.properties.version.const).toBe(2);
+    expect(v2.properties.notes).toBeDefined();
+    expect(v2.properties.personas).toBeUndefined();
+    expect(v2.properties.opportunities).toBeUndefined();
+  });
+
   it('describes the envelope, identifies itself and carries the ranges', () => {
     const schema = journeyMapJsonSchema() as Json;
     expect(schema.$id).toBe(SCHEMA_ID);
-    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v2');
+    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v3');
     expect(schema.title).toBe('Journey Designer map');
     expect(schema.description).toMatch(/customer-journey map/);
     expect(schema.properties.format.const).toBe(FORMAT_NAME);
@@ -71,11 +81,44 @@ describe('published JSON Schema', () => {
     expect(notes.items.properties.position.properties.x).toMatchObject({ minimum: -MAX_COORDINATE, maximum: MAX_COORDINATE });
   });
 
+  it('describes the fields version 3 added: personas with their overrides, and opportunities', () => {
+    const schema = journeyMapJsonSchema() as Json;
+    const weight = { type: 'number', exclusiveMinimum: 0, maximum: MAX_WEIGHT };
+    const personas = schema.properties.personas;
+    expect(personas).toMatchObject({ type: 'array', default: [] });
+    const persona = personas.items;
+    expect(persona.required).toEqual(['id', 'name', 'share']);
+    expect(persona.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH });
+    expect(persona.properties.colour).toMatchObject({ type: 'string', pattern: '^#[0-9a-f]{6}$' });
+    expect(persona.properties.share).toMatchObject(weight);
+    expect(persona.properties.nodes).toMatchObject({ type: 'array', default: [] });
+    const override = persona.properties.nodes.items;
+    expect(override.required).toEqual(['node']);
+    expect(override.properties.share).toMatchObject(weight);
+    expect(override.properties.dropOff).toMatchObject({ type: 'number', minimum: 0, exclusiveMaximum: 1 });
+    expect(override.properties.emotion.enum).toEqual([-2, -1, 0, 1, 2]);
+    expect(persona.properties.edges).toMatchObject({ type: 'array', default: [] });
+    expect(persona.properties.edges.items.required).toEqual(['edge', 'weight']);
+    expect(persona.properties.edges.items.properties.weight).toMatchObject(weight);
+
+    const opportunities = schema.properties.opportunities;
+    expect(opportunities).toMatchObject({ type: 'array', default: [] });
+    const opportunity = opportunities.items;
+    expect(opportunity.required).toEqual(['id', 'title', 'status', 'effort']);
+    expect(opportunity.properties.title).toMatchObject({ type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH });
+    expect(opportunity.properties.status.enum).toEqual(['idea', 'planned', 'in-progress', 'done']);
+    expect(opportunity.properties.effort.enum).toEqual(['S', 'M', 'L']);
+    expect(opportunity.properties.touchpoints).toMatchObject({ type: 'array', default: [], items: { type: 'string' } });
+    expect(opportunity.properties.friction).toMatchObject({ type: 'array', default: [] });
+    expect(opportunity.properties.friction.items.required).toEqual(['node', 'note']);
+  });
+
   it('is documented field by field in docs/format.md', () => {
     const docs = readFileSync(resolve(root, 'docs/format.md'), 'utf8');
     expect(docs).toContain(`# Journey map file format (version ${FORMAT_VERSION})`);
     expect(docs).toContain(SCHEMA_PATH);
     expect(docs).toContain('public/schema/journey-map.v1.json');
+    expect(docs).toContain('public/schema/journey-map.v2.json');
     const names = new Set<string>();
     const collect = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(collect);
@@ -96,6 +139,17 @@ describe('published JSON Schema', () => {
     const missing = [...names].filter((name) => !documented.has(name));
     expect(names.size).toBeGreaterThan(30);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('docs/format.md', () => {
+  it('shows an example that opens clean at the current version, with personas and opportunities', () => {
+    const docs = readFileSync(resolve(root, 'docs/format.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(docs)?.[1] ?? '';
+    const result = importMapText(example);
+    expect(result.ok ? result.warnings : result.problems.map(formatProblem)).toEqual([]);
+    expect(JSON.parse(example).version).toBe(FORMAT_VERSION);
+    expect(result.ok && [result.map.personas.length, result.map.opportunities.length]).toEqual([2, 1]);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import type { JourneyMap } from '../../../src/domain/types';
-import { exportMapText, importMapText } from '../../../src/format';
+import { exportMapText, FORMAT_VERSION, importMapText } from '../../../src/format';
 import { journeyMapArb } from './arbitraries';
 import { expectMap } from './helpers';
 
@@ -16,8 +16,13 @@ function reverseKeys<T>(value: T): T {
 describe('exportMapText', () => {
   it('writes the envelope first, 2-space indented, ending with a newline', () => {
     const text = exportMapText(onlineStoreSample());
-    expect(text.startsWith('{\n  "format": "journey-map",\n  "version": 2,\n  "id": "sample-online-store",\n  "name": "Online store",\n')).toBe(true);
-    expect(text.endsWith('\n  "notes": []\n}\n')).toBe(true);
+    expect(text.startsWith(`{\n  "format": "journey-map",\n  "version": ${FORMAT_VERSION},\n  "id": "sample-online-store",\n  "name": "Online store",\n`)).toBe(true);
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      'format', 'version', 'id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities',
+    ]);
+    expect(text).toContain('\n  "notes": [],\n  "personas": [\n    {\n      "id": "persona-first-time",\n      "name": "First-time buyer",\n');
+    expect(text).toContain('\n          "node": "checkout-payment",\n          "dropOff": 0.05,\n          "emotion": -1\n');
+    expect(text.endsWith('\n      "touchpoints": [\n        "live-chat"\n      ],\n      "friction": []\n    }\n  ]\n}\n')).toBe(true);
     expect(text).toContain('\n    {\n      "id": "search-ad",\n      "kind": "entry",\n');
     expect(text).toContain('\n    {\n      "id": "website",\n      "name": "Website",\n      "colour": "#1d4ed8"\n    },\n');
   });
@@ -45,6 +50,16 @@ describe('exportMapText', () => {
     const text = exportMapText(map);
     expect(text).not.toMatch(/selected|measured/);
     expect(text).toBe(exportMapText(onlineStoreSample()));
+  });
+
+  it('is tested on generated maps that hold personas with overrides and opportunities with references', () => {
+    // Guards the round trip below (and the fuzz tests) against a generator that stops producing them.
+    const maps = fc.sample(journeyMapArb, { numRuns: 200, seed: 42 });
+    const share = (test: (map: JourneyMap) => boolean) => maps.filter(test).length / maps.length;
+    expect(share((m) => m.personas.some((p) => p.nodes.some((o) => Object.keys(o).length > 1)))).toBeGreaterThan(0.3);
+    expect(share((m) => m.personas.some((p) => p.edges.length > 0))).toBeGreaterThan(0.2);
+    expect(share((m) => m.opportunities.some((o) => o.friction.length > 0))).toBeGreaterThan(0.3);
+    expect(share((m) => m.opportunities.some((o) => o.touchpoints.length > 0))).toBeGreaterThan(0.3);
   });
 
   it('round-trips every valid map: import(export(map)) equals map, and exports again identically', () => {

@@ -2,19 +2,25 @@
  * The upgrade from format version 1 to 2, on frozen version 1 input: files exported by the version 1 app
  * (tests/fixtures/online-store.v1.journey.json is the Online store sample exactly as that release exported
  * it) must open with the same meaning and the same simulation results, and whatever version 2 would refuse
- * in a hand- or tool-written version 1 file is repaired and named in a warning.
+ * in a hand- or tool-written version 1 file is repaired and named in a warning. Opening a file goes on to
+ * the current version, so every import here also takes the 2 → 3 step (personas and opportunities, none
+ * yet) and says so; the step 1 → 2 alone is checked by migrating with target 2.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CHANNELS, type JourneyMap } from '../../../src/domain/types';
-import { exportMapText, importMapText, importMapValue } from '../../../src/format';
+import { exportMapText, FORMAT_VERSION, importMapText, importMapValue } from '../../../src/format';
+import { migrate, MIGRATIONS } from '../../../src/format/migrations';
 import { version1To2 } from '../../../src/format/migrations/v1-to-v2';
 import { analyseJourney, simulateJourney } from '../../../src/simulation';
 import { mapArb } from './arbitraries';
 import { deepFreeze, expectMap, problemLines, textOf } from './helpers';
 
 const UPGRADED = 'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.';
+const UPGRADED_TO_3 = 'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.';
+/** The notices every version 1 file opens with, before any repair's warning. */
+const UPGRADES = [UPGRADED, UPGRADED_TO_3];
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
 
@@ -29,11 +35,12 @@ const FROZEN = [
 
 /**
  * How version 1 read a file it exported: the document without its envelope, every field as written (its
- * exports hold every default). `notes: []` only completes the type; the simulation does not read notes.
+ * exports hold every default). The empty `notes`, `personas` and `opportunities` only complete the type:
+ * version 1 had none, and without personas the simulation is the one population version 1 simulated.
  */
 function asVersion1Map(doc: Record<string, unknown>): JourneyMap {
   const { format: _format, version: _version, ...body } = doc;
-  return { ...body, notes: [] } as unknown as JourneyMap;
+  return { ...body, notes: [], personas: [], opportunities: [] } as unknown as JourneyMap;
 }
 
 const builtInColour = new Map(DEFAULT_CHANNELS.map((c) => [c.id, c.colour]));
@@ -47,10 +54,22 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(text).not.toMatch(/"(notes|colour|width)"/);
   });
 
-  it('imports with just the upgrade notice', () => {
+  it('imports with just the upgrade notices, 1 → 2 and 2 → 3', () => {
     const result = importMapText(text);
     expectMap(result);
-    expect(result.ok && result.warnings).toEqual([UPGRADED]);
+    expect(result.ok && result.warnings).toEqual(UPGRADES);
+  });
+
+  it('migrated with target 2, is a version 2 document: the step 1 → 2 alone, without personas or opportunities', () => {
+    const input = deepFreeze(v1());
+    const result = migrate(input, 1, MIGRATIONS, 2);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.applied).toEqual([version1To2]);
+    expect(result.warnings).toEqual([]);
+    expect(result.doc).toEqual({ ...version1To2.up(input), version: 2 });
+    expect(result.doc.notes).toEqual([]);
+    expect(Object.hasOwn(result.doc, 'personas')).toBe(false);
+    expect(Object.hasOwn(result.doc, 'opportunities')).toBe(false);
   });
 
   it('is upgraded without touching the (deep-frozen) input', () => {
@@ -63,7 +82,7 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(output.nodes).toEqual(input.nodes);
   });
 
-  it('means the same map: nodes, edges, stages and settings unchanged; channels gain only colours; no notes', () => {
+  it('means the same map: nodes, edges, stages and settings unchanged; channels gain only colours; no notes, personas or opportunities', () => {
     const before = asVersion1Map(v1());
     const after = expectMap(importMapText(text));
     expect(after.id).toBe(before.id);
@@ -77,7 +96,9 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(after.channels.map((c) => c.colour)).toEqual(before.channels.map((c) => builtInColour.get(c.id)));
     expect(after.channels.every((c) => c.colour !== undefined)).toBe(true);
     expect(after.notes).toEqual([]);
-    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), 'notes'].filter((k, i, all) => all.indexOf(k) === i).sort());
+    expect(after.personas).toEqual([]);
+    expect(after.opportunities).toEqual([]);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
   });
 
   it('simulates exactly as version 1 did', () => {
@@ -92,10 +113,10 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     );
   });
 
-  it('exports as version 2 and reopens as the same map, with no notice', () => {
+  it('exports at the current version and reopens as the same map, with no notice', () => {
     const map = expectMap(importMapText(text));
     const exported = exportMapText(map);
-    expect(JSON.parse(exported).version).toBe(2);
+    expect(JSON.parse(exported).version).toBe(FORMAT_VERSION);
     const again = importMapText(exported);
     expect(expectMap(again)).toEqual(map);
     expect(again.ok && again.warnings).toEqual([]);
@@ -158,7 +179,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     expect(map.stages.map((s) => s.name)).toEqual(['Awareness', 'Stage 2']);
     expect(map.channels.map((c) => c.name)).toEqual(['Channel 1', 'Kiosk']);
     expect(result.ok && result.warnings).toEqual([
-      UPGRADED,
+      ...UPGRADES,
       'Renamed a stage whose name was blank, longer than 80 characters or already taken: "   " → "Stage 2".',
       'Renamed a channel whose name was blank, longer than 80 characters or already taken: "" → "Channel 1".',
     ]);
@@ -176,7 +197,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     const { map, result } = upgrade(doc);
     expect(map.stages.map((s) => s.name)).toEqual(['Awareness', 'awareness (3)', 'Awareness (2)', 'AWARENESS (4)', ' Purchase ']);
     expect(result.ok && result.warnings).toEqual([
-      UPGRADED,
+      ...UPGRADES,
       'Renamed 2 stages whose name was blank, longer than 80 characters or already taken: "awareness" → "awareness (3)", " AWARENESS " → "AWARENESS (4)".',
     ]);
   });
@@ -190,7 +211,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     const { map, result } = upgrade(doc);
     expect(map.stages.map((s) => s.name)).toEqual(['x'.repeat(80), `${'x'.repeat(76)} (2)`]);
     expect(map.channels[1].name).toBe('k'.repeat(79));
-    expect(result.ok && result.warnings[1]).toBe(
+    expect(result.ok && result.warnings[UPGRADES.length]).toBe(
       `Renamed 2 stages whose name was blank, longer than 80 characters or already taken: "${'x'.repeat(40)}…" → "${'x'.repeat(40)}…", "${'x'.repeat(40)}…" → "${'x'.repeat(40)}…".`,
     );
   });
@@ -206,7 +227,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
       { x: -1e7, y: 1e7 },
     ]);
     expect(result.ok && result.warnings).toEqual([
-      UPGRADED,
+      ...UPGRADES,
       'Moved a node lying more than 10,000,000 px from the origin to that limit (start).',
     ]);
   });
@@ -217,7 +238,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     const { map, result } = upgrade(doc);
     expect(map.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
     expect(result.ok && result.warnings).toEqual([
-      UPGRADED,
+      ...UPGRADES,
       'Removed an edge leading from a node to itself (e-loop): maps no longer allow them.',
     ]);
     // The edge that looped is gone from the simulation too: customers at "visit" reach "done" or drop off.
@@ -240,7 +261,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     expect(weights['e-big']).toBe(1e9);
     expect(weights['e-big2']).toBeCloseTo(1e9 / 3, 3);
     expect(map.nodes[0].share).toBe(1e9);
-    expect(result.ok && result.warnings.slice(1)).toEqual([
+    expect(result.ok && result.warnings.slice(UPGRADES.length)).toEqual([
       'Scaled the entry shares down to at most 1,000,000,000; each entry keeps its share of customers.',
       'Scaled the edge weights out of a node down to at most 1,000,000,000; every way out keeps its share of customers.',
     ]);
@@ -255,7 +276,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     const doc = v1Document();
     for (let i = 1; i <= 7; i++) doc.edges.push({ id: `loop-${i}`, source: 'visit', target: 'visit' });
     const { result } = upgrade(doc);
-    expect(result.ok && result.warnings[1]).toBe(
+    expect(result.ok && result.warnings[UPGRADES.length]).toBe(
       'Removed 7 edges leading from a node to itself (loop-1, loop-2, loop-3, loop-4, loop-5 and 2 more): maps no longer allow them.',
     );
   });
@@ -278,7 +299,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
     ]);
     expect(map.notes).toEqual([]);
     expect(result.ok && result.warnings).toEqual([
-      UPGRADED,
+      ...UPGRADES,
       'Ignored 5 fields that format version 1 did not define: notes, stages[0].colour, stages[1].width, channels[0].colour, channels[1].colour.',
     ]);
   });
@@ -299,7 +320,7 @@ describe('version1To2 repairs what version 2 refuses', () => {
       { id: 'e1', source: 'start', target: 'visit', weight: 1 },
       { id: 'e2', source: 'visit', target: 'done', weight: 1 },
     ]);
-    expect(result.ok && result.warnings).toHaveLength(5);
+    expect(result.ok && result.warnings).toHaveLength(UPGRADES.length + 4);
   });
 
   it('leaves what it cannot read to validation, which refuses it with the usual words', () => {
@@ -321,11 +342,13 @@ describe('version1To2 repairs what version 2 refuses', () => {
   });
 });
 
-/** A generated map as the version 1 app would have written it: none of the fields version 2 added. */
+/** A generated map as the version 1 app would have written it: none of the fields versions 2 and 3 added. */
 function asVersion1File(map: JourneyMap): Record<string, any> {
   const doc = JSON.parse(exportMapText(map));
   doc.version = 1;
   delete doc.notes;
+  delete doc.personas;
+  delete doc.opportunities;
   for (const stage of doc.stages) {
     delete stage.colour;
     delete stage.width;
@@ -367,12 +390,14 @@ describe('version1To2 on generated version 1 files', () => {
       fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), (map) => {
         const result = importMapText(textOf(asVersion1File(map)));
         const upgraded = expectMap(result);
-        expect(result.ok && result.warnings).toEqual([UPGRADED]);
+        expect(result.ok && result.warnings).toEqual(UPGRADES);
         expect(upgraded).toEqual({
           ...map,
           stages: map.stages.map(({ id, name }) => ({ id, name })),
           channels: map.channels.map(({ id, name }) => (builtInColour.has(id) ? { id, name, colour: builtInColour.get(id) } : { id, name })),
           notes: [],
+          personas: [],
+          opportunities: [],
         });
       }),
       { numRuns: 200 },

@@ -5,12 +5,13 @@
  */
 import { createMap } from '../../../src/domain/edits';
 import type { JourneyMap } from '../../../src/domain/types';
+import { FORMAT_VERSION } from '../../../src/format/constants';
 import { CURRENT_KEY, mapKey, trashKey, type StoredMap } from '../../../src/store/keys';
 import { DELETED_ID, OTHER_TAB_ID } from '../../../src/store/persistence';
 import { makeMap } from '../../support/maps';
 import { channelBus, fakeStorage, openTab, type FakeStorage, type Tab, advance, settle } from '../../support/persistenceFakes';
 
-const record = (map: JourneyMap, rev = 3): StoredMap => ({ format: 'journey-map', version: 2, map, rev, savedAt: 1, savedBy: 'tab-earlier' });
+const record = (map: JourneyMap, rev = 3): StoredMap => ({ format: 'journey-map', version: FORMAT_VERSION, map, rev, savedAt: 1, savedBy: 'tab-earlier' });
 const stored = (storage: FakeStorage, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
 
 let tabs: Tab[] = [];

@@ -1,6 +1,7 @@
 import { validateStored } from '../../../src/app/validateStored';
 import { createMap } from '../../../src/domain/edits';
 import type { JourneyMap } from '../../../src/domain/types';
+import { FORMAT_VERSION } from '../../../src/format/constants';
 import { editorActions, resetEditor, useEditor } from '../../../src/store/editorStore';
 import {
   CURRENT_KEY,
@@ -27,7 +28,7 @@ const RETRY = 1000;
 const NOW = new Date('2025-03-04T05:06:07Z');
 const fallbackMap = (): JourneyMap => createMap({ id: 'map-fallback', name: 'Sample journey' });
 
-const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap => ({ format: 'journey-map', version: 2, map, rev, savedAt: 1, savedBy });
+const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap => ({ format: 'journey-map', version: FORMAT_VERSION, map, rev, savedAt: 1, savedBy });
 const storedWithTestMap = (extra: Record<string, unknown> = {}) =>
   fakeStorage({ [CURRENT_KEY]: 'map-test', [mapKey('map-test')]: record(makeMap()), ...extra });
 const storedRecord = (storage: FakeStorage, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
@@ -87,22 +88,24 @@ describe('restoring', () => {
 
   it('opens a record stored by format version 1 (no format or version fields) upgraded through the importer', async () => {
     const v1 = makeMap();
-    const { notes: _notes, ...v1Body } = v1;
-    // Version 1 records: the bare map body, channels without colours, no sticky notes.
+    const { notes: _notes, personas: _personas, opportunities: _opportunities, ...v1Body } = v1;
+    // Version 1 records: the bare map body, channels without colours, no sticky notes, personas or opportunities.
     const legacy = { map: { ...v1Body, channels: v1Body.channels.map(({ colour: _c, ...c }) => c) }, rev: 7, savedAt: 1, savedBy: 'old-release' };
     const storage = fakeStorage({ [CURRENT_KEY]: v1.id, [mapKey(v1.id)]: legacy });
     const { persistence } = start(storage);
     await persistence.ready;
     const opened = useEditor.getState().map;
     expect(opened.notes).toEqual([]);
+    expect(opened.personas).toEqual([]);
+    expect(opened.opportunities).toEqual([]);
     expect(opened.nodes).toEqual(v1.nodes);
     expect(opened.edges).toEqual(v1.edges);
     expect(opened.channels.find((c) => c.id === 'website')?.colour).toBe('#1d4ed8');
-    // Opening writes nothing; the first edit saves it as version 2 on top of its revision.
+    // Opening writes nothing; the first edit saves it at the current version on top of its revision.
     expect(updatesOf(storage, v1.id)).toBe(0);
     editorActions.renameMap('Upgraded');
     await persistence.flush();
-    expect(storedRecord(storage, v1.id)).toMatchObject({ format: 'journey-map', version: 2, rev: 8, map: { name: 'Upgraded', notes: [] } });
+    expect(storedRecord(storage, v1.id)).toMatchObject({ format: 'journey-map', version: FORMAT_VERSION, rev: 8, map: { name: 'Upgraded', notes: [], personas: [], opportunities: [] } });
   });
 
   it('ignores a stored viewport that makes no sense', async () => {
@@ -140,7 +143,7 @@ describe('restoring', () => {
 
     await advance(DEBOUNCE);
     expect(storage.data.get(CURRENT_KEY)).toBe('map-fallback');
-    expect(storedRecord(storage, 'map-fallback')).toEqual({ format: 'journey-map', version: 2, map: fallbackMap(), rev: 1, savedAt: NOW.getTime() + DEBOUNCE, savedBy: 'tab-a' });
+    expect(storedRecord(storage, 'map-fallback')).toEqual({ format: 'journey-map', version: FORMAT_VERSION, map: fallbackMap(), rev: 1, savedAt: NOW.getTime() + DEBOUNCE, savedBy: 'tab-a' });
     expect(persistence.isDirty()).toBe(false);
   });
 
@@ -168,7 +171,7 @@ describe('saving', () => {
 
     await advance(DEBOUNCE);
     expect(updatesOf(storage)).toBe(1);
-    expect(storedRecord(storage)).toEqual({ format: 'journey-map', version: 2, map: useEditor.getState().map, rev: 4, savedAt: expect.any(Number), savedBy: 'tab-a' });
+    expect(storedRecord(storage)).toEqual({ format: 'journey-map', version: FORMAT_VERSION, map: useEditor.getState().map, rev: 4, savedAt: expect.any(Number), savedBy: 'tab-a' });
     expect(storedRecord(storage)?.map.name).toBe('Draft 10');
     expect(storage.data.get(CURRENT_KEY)).toBe('map-test');
     expect(persistence.isDirty()).toBe(false);

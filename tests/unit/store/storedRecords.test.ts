@@ -2,6 +2,7 @@
 import { validateStored } from '../../../src/app/validateStored';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import type { JourneyMap } from '../../../src/domain/types';
+import { FORMAT_VERSION } from '../../../src/format/constants';
 import { CURRENT_KEY, mapKey, metaKey, trashKey, viewportKey, validRev, validSummary, type StoredMap } from '../../../src/store/keys';
 import { listMaps, quarantineStored, restoreFromTrash } from '../../../src/store/library';
 import { OTHER_TAB_ID, REPAIRS_ID } from '../../../src/store/persistence';
@@ -10,7 +11,7 @@ import { makeMap } from '../../support/maps';
 import { channelBus, fakeStorage, openTab, type Tab, advance, settle } from '../../support/persistenceFakes';
 
 const NOW = new Date('2025-03-04T05:06:07Z');
-const record = (map: JourneyMap, extra: Record<string, unknown> = {}) => ({ format: 'journey-map', version: 2, map, rev: 3, savedAt: 1000, savedBy: 'tab-earlier', ...extra });
+const record = (map: JourneyMap, extra: Record<string, unknown> = {}) => ({ format: 'journey-map', version: FORMAT_VERSION, map, rev: 3, savedAt: 1000, savedBy: 'tab-earlier', ...extra });
 const stored = (storage: ReturnType<typeof fakeStorage>, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
 
 let tabs: Tab[] = [];

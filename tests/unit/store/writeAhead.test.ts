@@ -1,5 +1,6 @@
 import { createMap } from '../../../src/domain/edits';
 import type { JourneyMap } from '../../../src/domain/types';
+import { FORMAT_VERSION } from '../../../src/format/constants';
 import { CURRENT_KEY, mapKey, type StoredMap } from '../../../src/store/keys';
 import { NOT_ANSWERING_ID, NOT_ANSWERING_TEXT, UNSAVED_COPY_ID, WRITE_AHEAD_ID } from '../../../src/store/persistence';
 import { createWriteAhead, MAX_WRITE_AHEAD_CHARS } from '../../../src/store/writeAhead';
@@ -11,7 +12,7 @@ const RETRY = 1000;
 const TIMEOUT = 3000;
 const NOW = new Date('2025-03-04T05:06:07Z');
 
-const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap => ({ format: 'journey-map', version: 2, map, rev, savedAt: 1, savedBy });
+const record = (map: JourneyMap, rev = 3, savedBy = 'tab-earlier'): StoredMap => ({ format: 'journey-map', version: FORMAT_VERSION, map, rev, savedAt: 1, savedBy });
 const storedWithTestMap = () => fakeStorage({ [CURRENT_KEY]: 'map-test', [mapKey('map-test')]: record(makeMap()) });
 const stored = (storage: FakeStorage, id = 'map-test') => storage.data.get(mapKey(id)) as StoredMap | undefined;
 
@@ -61,7 +62,7 @@ describe('the write-ahead copy', () => {
     page.actions.renameMap('Copied at once');
     expect(sync.copies()).toHaveLength(1);
     const copy = JSON.parse(sync.data.get(sync.copies()[0])!);
-    expect(copy).toMatchObject({ mapId: 'map-test', format: 'journey-map', version: 2, rev: 4, savedBy: 'tab-a', map: { name: 'Copied at once' } });
+    expect(copy).toMatchObject({ mapId: 'map-test', format: 'journey-map', version: FORMAT_VERSION, rev: 4, savedBy: 'tab-a', map: { name: 'Copied at once' } });
 
     await advance(DEBOUNCE);
     expect(stored(storage)).toMatchObject({ rev: 4, map: { name: 'Copied at once' } });

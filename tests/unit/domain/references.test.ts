@@ -1,0 +1,72 @@
+/**
+ * pruneReferences, through the edits that remove things: whatever is removed from whatever valid map, the
+ * map still validates, only the references to what went are dropped, and no opportunity comes to address a
+ * friction note it did not address before.
+ */
+import fc from 'fast-check';
+import { produce } from 'immer';
+import { removeEdges, removeFriction, removeNodes } from '../../../src/domain/edits';
+import { addressedNotes } from '../../../src/domain/opportunities';
+import type { JourneyMap } from '../../../src/domain/types';
+import { formatProblem, validateMap } from '../../../src/format';
+import { mapArb } from '../format/arbitraries';
+
+const removalArb = fc.record({ what: fc.constantFrom('node', 'edge', 'friction'), at: fc.nat(), note: fc.nat() });
+type Removal = typeof removalArb extends fc.Arbitrary<infer R> ? R : never;
+
+/** Applies the removal to a draft; returns what went (node ids, edge ids, "node/note" keys). */
+function remove(map: JourneyMap, { what, at, note }: Removal): { nodes: Set<string>; edges: Set<string>; notes: Set<string> } {
+  const gone = { nodes: new Set<string>(), edges: new Set<string>(), notes: new Set<string>() };
+  if (what === 'edge') {
+    const edge = map.edges[at % Math.max(map.edges.length, 1)];
+    if (edge) {
+      gone.edges.add(edge.id);
+      removeEdges(map, [edge.id]);
+    }
+    return gone;
+  }
+  const node = map.nodes[at % Math.max(map.nodes.length, 1)];
+  if (!node) return gone;
+  if (what === 'node') {
+    gone.nodes.add(node.id);
+    for (const e of map.edges) if (e.source === node.id || e.target === node.id) gone.edges.add(e.id);
+    for (const f of node.friction) gone.notes.add(`${node.id}/${f.id}`);
+    removeNodes(map, [node.id]);
+  } else if (node.friction.length > 0) {
+    const f = node.friction[note % node.friction.length];
+    gone.notes.add(`${node.id}/${f.id}`);
+    removeFriction(map, node.id, f.id);
+  }
+  return gone;
+}
+
+const keyOf = (ref: { node: string; note: string }) => `${ref.node}/${ref.note}`;
+
+describe('removing a node, an edge or a friction note', () => {
+  it('keeps every generated map valid, dropping only the references to what went and never widening an opportunity', () => {
+    fc.assert(
+      fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), removalArb, (map, removal) => {
+        let gone = { nodes: new Set<string>(), edges: new Set<string>(), notes: new Set<string>() };
+        const after = produce(map, (draft) => {
+          gone = remove(draft, removal);
+        });
+        const result = validateMap(after);
+        expect(result.ok ? result.warnings : result.problems.map(formatProblem)).toEqual([]);
+
+        after.personas.forEach((persona, i) => {
+          const before = map.personas[i];
+          expect(persona.nodes).toEqual(before.nodes.filter((o) => !gone.nodes.has(o.node)));
+          expect(persona.edges).toEqual(before.edges.filter((o) => !gone.edges.has(o.edge)));
+        });
+        after.opportunities.forEach((opportunity, i) => {
+          const before = map.opportunities[i];
+          expect(opportunity.friction).toEqual(before.friction.filter((ref) => !gone.notes.has(keyOf(ref))));
+          expect(before.touchpoints.filter((id) => !gone.nodes.has(id))).toEqual(expect.arrayContaining(opportunity.touchpoints));
+          const was = new Set(addressedNotes(map, before).map(keyOf));
+          for (const ref of addressedNotes(after, opportunity)) expect(was.has(keyOf(ref))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
