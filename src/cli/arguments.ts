@@ -1,4 +1,4 @@
-/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --json. */
+/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --persona, --json. */
 import { SIMULATION_LIMITS } from '../domain';
 import type { RunSettings } from '../simulation';
 import { quoted } from './terminalText';
@@ -6,6 +6,8 @@ import { quoted } from './terminalText';
 export interface Arguments {
   file: string;
   json: boolean;
+  /** Simulate only this persona's customers (checked against the map once it is read). */
+  persona?: string;
   overrides: Partial<Pick<RunSettings, 'customers' | 'seed' | 'maxSteps'>>;
 }
 
@@ -36,6 +38,7 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
   const overrides: Arguments['overrides'] = {};
   let file: string | undefined;
   let json = false;
+  let persona: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -44,6 +47,12 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
     if (flag === '--json') {
       if (inline !== undefined) return '--json takes no value';
       json = true;
+    } else if (flag === '--persona') {
+      const text = inline ?? argv[++i];
+      // "--persona --json" is a forgotten id, not a persona called "--json".
+      if (text === undefined || text === '' || (inline === undefined && text.startsWith('--'))) return '--persona needs a persona id';
+      if (persona !== undefined) return `Only one --persona, please (got ${quoted(persona)} and ${quoted(text)})`;
+      persona = text;
     } else if (isNumericOption(flag)) {
       const text = inline ?? argv[++i];
       if (text === undefined) return `${flag} needs a value`;
@@ -59,5 +68,5 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
     }
   }
   if (file === undefined) return 'No map file given';
-  return { file, json, overrides };
+  return persona === undefined ? { file, json, overrides } : { file, json, persona, overrides };
 }

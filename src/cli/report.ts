@@ -1,5 +1,5 @@
 /** The readable report of `npm run simulate` (without --json). */
-import type { JourneyMap } from '../domain';
+import type { JourneyMap, Persona } from '../domain';
 import type { SimulationResult } from '../simulation';
 import { inlineText } from './terminalText';
 
@@ -12,18 +12,32 @@ function table(rows: string[][], align: ('l' | 'r')[]): string {
   return rows.map((r) => '  ' + r.map((cell, c) => (align[c] === 'r' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
-export function formatReport(map: JourneyMap, result: SimulationResult): string {
+/** `persona`: the one persona simulated (--persona), if any. */
+export function formatReport(map: JourneyMap, result: SimulationResult, persona?: Persona): string {
   const { exact, monteCarlo: mc, settings, timings } = result;
   // Names, labels and notes come from the file: one line each, no control characters.
   const label = (id: string) => inlineText(map.nodes.find((n) => n.id === id)?.label ?? id);
   const out: string[] = [];
   out.push(`${inlineText(map.name)} — ${map.nodes.length} nodes, ${map.edges.length} edges`);
   out.push(`${count(settings.customers)} simulated customers, seed ${settings.seed}, at most ${count(settings.maxSteps)} steps each`);
+  if (persona) out.push(`Persona ${inlineText(persona.name)} alone: every customer is one of them, with the persona's overrides`);
+  else if (result.personas) out.push(`${result.personas.length} personas, customers split by their shares; figures below are for all of them together`);
   out.push('');
   out.push('Completion (success) rate');
   out.push(`  Monte Carlo  ${percent(mc.success.rate, 2)}  (95% CI ${percent(mc.success.low, 2)} – ${percent(mc.success.high, 2)})`);
   out.push(`  Exact        ${percent(exact.success, 2)}`);
   out.push('');
+  if (result.personas) {
+    out.push('Completion by persona');
+    const rows = [['Persona', 'Share', 'Customers', 'Exact', 'Monte Carlo', '95% CI']];
+    for (const p of result.personas) {
+      const s = p.monteCarlo.success;
+      rows.push([inlineText(p.name), percent(p.share), count(p.monteCarlo.customers), percent(p.exact.success, 2), percent(s.rate, 2), `${percent(s.low, 2)} – ${percent(s.high, 2)}`]);
+    }
+    rows.push(['All customers', percent(1), count(mc.customers), percent(exact.success, 2), percent(mc.success.rate, 2), `${percent(mc.success.low, 2)} – ${percent(mc.success.high, 2)}`]);
+    out.push(table(rows, ['l', 'r', 'r', 'r', 'r', 'r']));
+    out.push('');
+  }
 
   const rows = [['Outcome', 'Result', 'Exact', 'Monte Carlo']];
   for (const n of map.nodes) {

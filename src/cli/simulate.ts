@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--json]`
+ * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--json]`
  *
  * Runs both simulation engines on a map file in Node. The file goes through the same import as in the app, so
  * a bad file is refused with the same messages. Exit codes: 0 done, 1 the map could not be read or simulated, 2 usage,
@@ -11,8 +11,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, importMapText } from '../format';
-import type { JourneyMap } from '../domain';
-import { simulateInChunks, simulateJourney, SimulationError, type SimulationResult } from '../simulation';
+import { findPersona, type JourneyMap, type Persona } from '../domain';
+import { simulateInChunks, simulateJourney, SimulationError, soloPersona, unknownPersonaMessage, type SimulationResult } from '../simulation';
 import { parseArguments, type Arguments } from './arguments';
 import { progressLine, type ProgressOptions } from './progress';
 import { readMapFile } from './readMapFile';
@@ -32,7 +32,7 @@ export const nodeIo: CliIo = {
   readFile: readMapFile,
 };
 
-export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--json]\n';
+export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--json]\n';
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -45,7 +45,16 @@ function safeIo(io: CliIo) {
   };
 }
 
-type Prepared = { args: Arguments; map: JourneyMap; warnings: string[] };
+interface Prepared {
+  args: Arguments;
+  /** The map as read. */
+  map: JourneyMap;
+  /** What is simulated: the map, or with --persona that persona's view of it as a population of its own. */
+  simulated: JourneyMap;
+  /** The persona of --persona. */
+  persona?: Persona;
+  warnings: string[];
+}
 
 /** Arguments, file and import: what both ways of running need, or the exit code when it stops here. */
 function prepare(argv: readonly string[], io: CliIo): Prepared | number {
@@ -73,8 +82,18 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
     for (const p of imported.problems) out.error(`  ${inlineText(formatProblem(p))}\n`);
     return 1;
   }
+  const map = imported.map;
+  let persona: Persona | undefined;
+  if (args.persona !== undefined) {
+    persona = findPersona(map, args.persona);
+    if (!persona) {
+      out.error(`${inlineText(unknownPersonaMessage(map, args.persona))}\n${USAGE}`);
+      return 2;
+    }
+  }
   if (!args.json) for (const w of imported.warnings) out.error(`Note: ${inlineText(w)}\n`);
-  return { args, map: imported.map, warnings: imported.warnings };
+  const simulated = persona ? soloPersona(map, persona.id) : map;
+  return { args, map, simulated, ...(persona ? { persona } : {}), warnings: imported.warnings };
 }
 
 function simulationFailed(error: unknown, file: string, io: CliIo): number {
@@ -83,10 +102,10 @@ function simulationFailed(error: unknown, file: string, io: CliIo): number {
   return 1;
 }
 
-function printResult({ args, map, warnings }: Prepared, result: SimulationResult, io: CliIo): number {
+function printResult({ args, map, persona, warnings }: Prepared, result: SimulationResult, io: CliIo): number {
   const out = safeIo(io);
-  if (args.json) out.json(jsonReport(map, result, warnings));
-  else out.text(formatReport(map, result));
+  if (args.json) out.json(jsonReport(map, result, warnings, persona));
+  else out.text(formatReport(map, result, persona));
   return 0;
 }
 
@@ -96,7 +115,7 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number {
   if (typeof prepared === 'number') return prepared;
   let result: SimulationResult;
   try {
-    result = simulateJourney(prepared.map, prepared.args.overrides);
+    result = simulateJourney(prepared.simulated, prepared.args.overrides);
   } catch (error) {
     return simulationFailed(error, prepared.args.file, io);
   }
@@ -120,7 +139,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, options:
   const progress = options.progress ? progressLine((text) => io.stderr(text), prepared.map.name, options.progress) : undefined;
   let result: SimulationResult | null;
   try {
-    result = await simulateInChunks(prepared.map, prepared.args.overrides, {
+    result = await simulateInChunks(prepared.simulated, prepared.args.overrides, {
       signal: options.signal,
       onProgress: progress && ((p) => progress.update(p)),
     });
@@ -136,13 +155,24 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, options:
   return printResult(prepared, result, io);
 }
 
-/** The --json document. Infinity (expected visits inside a closed loop) becomes null in JSON. */
-export function jsonReport(map: JourneyMap, result: SimulationResult, warnings: readonly string[] = []) {
+/**
+ * The --json document. Infinity (expected visits inside a closed loop) becomes null in JSON. With personas,
+ * `exact.personas` and `monteCarlo.personas` (persona id → that persona's figures) go with the blended
+ * ones; with --persona, `persona` names the one simulated.
+ */
+export function jsonReport(map: JourneyMap, result: SimulationResult, warnings: readonly string[] = [], persona?: Persona) {
+  const personas = result.personas ?? [];
+  const byPersona = <T>(pick: (p: (typeof personas)[number]) => T) =>
+    personas.length === 0 ? {} : { personas: Object.fromEntries(personas.map((p) => [p.personaId, pick(p)])) };
   return {
     map: { id: map.id, name: map.name, nodes: map.nodes.length, edges: map.edges.length },
+    ...(persona ? { persona: { id: persona.id, name: persona.name } } : {}),
     settings: result.settings,
-    exact: result.exact,
-    monteCarlo: result.monteCarlo,
+    exact: {
+      ...result.exact,
+      ...byPersona(({ name, share, exact }) => ({ name, share, success: exact.success, outcomes: exact.outcomes, abandon: exact.abandon, uplift: exact.uplift })),
+    },
+    monteCarlo: { ...result.monteCarlo, ...byPersona(({ name, share, monteCarlo }) => ({ name, share, ...monteCarlo })) },
     hotspots: result.hotspots,
     timings: result.timings,
     warnings,

@@ -5,9 +5,10 @@ import type { ExactResult, Hotspot } from './types';
 
 /**
  * Touchpoints and entries (entries are where journeys start, and can lose customers too), ordered by
- * uplift, then by customers lost there, then by label.
+ * uplift, then by customers lost there, then by label. `journey.dropOff`: each node's drop-off, in map
+ * order (with personas, the blended one).
  */
-export function rankHotspots(map: JourneyMap, journey: CompiledJourney, exact: ExactResult): Hotspot[] {
+export function rankHotspots(map: JourneyMap, journey: Pick<CompiledJourney, 'dropOff'>, exact: ExactResult): Hotspot[] {
   const hotspots: Hotspot[] = [];
   map.nodes.forEach((node, i) => {
     if (node.kind !== 'outcome') hotspots.push(hotspotOf(node, journey.dropOff[i], exact));

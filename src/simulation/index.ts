@@ -14,6 +14,19 @@ export {
   MAX_CUSTOMERS,
   MAX_MAX_STEPS,
 } from './settings';
-export { analyseJourney, simulateJourney, simulateInChunks, type ChunkedRunOptions, type ExactAnalysis } from './simulate';
+export {
+  analyseBlend,
+  analyseJourney,
+  simulateJourney,
+  simulateInChunks,
+  PATHS_PER_PERSONA,
+  type BlendedAnalysis,
+  type ChunkedRunOptions,
+  type ExactAnalysis,
+  type PersonaAnalysis,
+} from './simulate';
+export { personaSeed, populations, soloPersona, splitCustomers, unknownPersonaMessage, type Population } from './personas';
+export { blendExact, mergeMonteCarlo } from './blend';
+export { opportunityValues, type OpportunityValueOptions } from './opportunities';
 export type { FromWorker, ToWorker } from './messages';
 export type * from './types';

@@ -4,7 +4,7 @@
  * results depend only on the seed and the number of customers, never on how the run is split into chunks.
  */
 import { KIND_OUTCOME, type CompiledJourney } from './compile';
-import { buildWalkTables, endNode, SECOND_DRAW_BELOW, SLOT_STRIDE, WIDE_CODE, type WalkTables } from './alias';
+import { buildWalkTables, endCode, endNode, SECOND_DRAW_BELOW, SLOT_STRIDE, WIDE_CODE, type WalkTables } from './alias';
 import { PathCounter } from './pathCounter';
 import { seedState, Xoshiro128 } from './prng';
 import { summariseLengths, wilsonInterval } from './stats';
@@ -279,6 +279,40 @@ export class MonteCarloRunner {
       walk[lengthsAt + L] = 0;
     }
     this.pending = 0;
+  }
+
+  /**
+   * Customers so far who took `path` (node ids from the entry to the outcome, or to the node where they
+   * abandoned, as in topPaths): its count in the path table, found by hashing the path as the walk does.
+   * 0 for a path nobody took, and for one dropped when the table was pruned; 0 too without path counting.
+   */
+  pathCount(path: readonly string[]): number {
+    const { paths } = this.walk;
+    const { indexOf, kind } = this.journey;
+    const nodes = path.map((id) => indexOf.get(id) ?? -1);
+    if (paths === null || nodes.length === 0 || nodes.includes(-1)) return 0;
+    const { word, wideWord } = this.tables;
+    const last = nodes[nodes.length - 1];
+    // The move codes the walk hashed: to each next node, then (abandoning) the end where the customer left.
+    const codes: number[] = [];
+    for (let k = 1; k < nodes.length; k++) {
+      const v = nodes[k];
+      if (kind[v] === KIND_OUTCOME) codes.push(endCode(v));
+      else if ((word[v] & 31) >= SECOND_DRAW_BELOW) codes.push(word[v]);
+      else codes.push(WIDE_CODE - wideWord.indexOf(word[v]));
+    }
+    if (kind[last] !== KIND_OUTCOME) codes.push(endCode(last));
+    const entry = word[nodes[0]];
+    let h1 = Math.imul(Math.imul(HASH_A ^ entry, HASH_P) ^ codes[0], HASH_P);
+    let h2 = Math.imul(HASH_B ^ entry, HASH_Q);
+    h2 = Math.imul(((h2 << 5) | (h2 >>> 27)) ^ codes[0], HASH_Q);
+    for (let k = 1; k < codes.length; k++) {
+      h1 = Math.imul(h1 ^ codes[k], HASH_P);
+      h2 = Math.imul(((h2 << 5) | (h2 >>> 27)) ^ codes[k], HASH_Q);
+    }
+    // A step is a visit to a non-outcome node.
+    const steps = kind[last] === KIND_OUTCOME ? nodes.length - 1 : nodes.length;
+    return paths.count(h1 ^ steps, (h2 + steps) | 0);
   }
 
   /** The results so far (the runner can go on stepping afterwards). */

@@ -5,18 +5,20 @@
  * rather than copied, with the heat and flow the canvas shows already computed; the app turns them back
  * into the result's records in slices of 250 nodes (unpackResult), pausing in between.
  */
-import type { JourneyMap } from '../domain';
-import { compileJourney, KIND_OUTCOME } from './compile';
+import { personaView, type JourneyMap } from '../domain';
+import { compileJourney, KIND_OUTCOME, type CompiledJourney } from './compile';
 import { hotspotOf } from './hotspots';
 import type { Pausable } from './pausable';
-import type { ExactResult, Hotspot, MonteCarloResult, SimulationResult } from './types';
+import type { ExactResult, Hotspot, MonteCarloResult, PersonaMonteCarlo, PersonaResult, SimulationResult } from './types';
 
 type PerNode<T> = { [K in keyof T]: T[K] extends Record<string, number> ? K : never }[keyof T];
 type ExactColumn = PerNode<ExactResult>;
 type MonteCarloColumn = PerNode<MonteCarloResult>;
+type PersonaMonteCarloColumn = PerNode<PersonaMonteCarlo>;
 
 const EXACT_COLUMNS: readonly ExactColumn[] = ['outcomes', 'abandon', 'expectedVisits', 'reachSuccess', 'uplift', 'removalEffect', 'reach'];
 const MONTE_CARLO_COLUMNS: readonly MonteCarloColumn[] = ['outcomes', 'outcomeCounts', 'abandon', 'abandonCounts', 'visits'];
+const PERSONA_MONTE_CARLO_COLUMNS: readonly PersonaMonteCarloColumn[] = ['outcomes', 'outcomeCounts', 'abandon'];
 
 /** Customers lost at a node per 1,000 starts, and the same relative to the node that loses most (0..1). */
 export interface NodeHeat {
@@ -24,13 +26,17 @@ export interface NodeHeat {
   level: number;
 }
 
-export interface PackedResult {
-  /** The result with the per-node records empty and no hotspots. */
-  shell: SimulationResult;
+/** What the canvas draws for one population: heat per node id, and edge id → 0..1 of the busiest edge's flow. */
+export interface PopulationHeat {
+  heat: Record<string, NodeHeat>;
+  flow: Record<string, number>;
+}
+
+/** Per-node values of exact results, hotspots and heat, as columns in map order. */
+interface PackedExact {
   /** Per map node (NaN where the record has no entry for the node). */
   exact: Record<ExactColumn, Float64Array>;
-  monteCarlo: Record<MonteCarloColumn, Float64Array>;
-  /** Map node index of each hotspot, in rank order, and each node's drop-off. */
+  /** Map node index of each hotspot, in rank order, and each node's drop-off (as its hotspot shows it). */
   hotspotOrder: Int32Array;
   dropOff: Float64Array;
   /** Customers lost per 1,000 starts per map node (NaN for outcomes). */
@@ -39,66 +45,123 @@ export interface PackedResult {
   flow: Float64Array;
 }
 
+export interface PackedPersona extends PackedExact {
+  /** The persona's result with the per-node records empty and no hotspots. */
+  shell: PersonaResult;
+  monteCarlo: Record<PersonaMonteCarloColumn, Float64Array>;
+}
+
+export interface PackedResult extends PackedExact {
+  /** The result with the per-node records empty, no hotspots and no personas. */
+  shell: SimulationResult;
+  monteCarlo: Record<MonteCarloColumn, Float64Array>;
+  /** Per persona, in the result's order; empty without personas. */
+  personas: PackedPersona[];
+}
+
 export interface UnpackedResult {
   result: SimulationResult;
   heat: Record<string, NodeHeat>;
   /** Edge id → 0..1 share of the busiest edge's flow. */
   flow: Record<string, number>;
+  /** Persona id → the heat and flow of that persona's customers alone (empty without personas). */
+  personaHeat: Record<string, PopulationHeat>;
 }
+
+/** Customers along each map edge per customer: visits to its source that move on, times the edge's share. */
+function rawFlow(map: JourneyMap, journey: CompiledJourney, visits: Record<string, number>): Float64Array {
+  const flow = new Float64Array(map.edges.length);
+  for (let i = 0; i < journey.n; i++) {
+    // Edges out of outcomes carry nobody.
+    if (journey.kind[i] === KIND_OUTCOME) continue;
+    const v = visits[journey.ids[i]];
+    for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
+      flow[journey.edgeIndex[p]] += Number.isFinite(v) ? v * (1 - journey.dropOff[i]) * journey.share[p] : NaN;
+    }
+  }
+  return flow;
+}
+
+/** `flow` relative to its busiest edge (NaN stays NaN). */
+function relativeFlow(flow: Float64Array): Float64Array {
+  let busiest = 0;
+  for (const f of flow) if (f > busiest) busiest = f;
+  return busiest > 0 ? flow.map((f) => f / busiest) : flow.slice();
+}
+
+function packExact(map: JourneyMap, exact: ExactResult, hotspots: readonly Hotspot[], flow: Float64Array): PackedExact {
+  const ids = map.nodes.map((node) => node.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const columns = {} as Record<ExactColumn, Float64Array>;
+  for (const key of EXACT_COLUMNS) columns[key] = column(ids, exact[key]);
+  const dropOff = new Float64Array(ids.length);
+  for (const h of hotspots) dropOff[index.get(h.nodeId)!] = h.dropOff;
+  return {
+    exact: columns,
+    hotspotOrder: Int32Array.from(hotspots, (h) => index.get(h.nodeId) ?? -1),
+    dropOff,
+    lostPer1000: Float64Array.from(columns.abandon, (p) => p * 1000),
+    flow: relativeFlow(flow),
+  };
+}
+
+const column = (ids: readonly string[], record: Record<string, number>) => Float64Array.from(ids, (id) => record[id] ?? NaN);
+
+const buffersOf = (packed: PackedExact) =>
+  [...Object.values(packed.exact), packed.hotspotOrder, packed.dropOff, packed.lostPer1000, packed.flow].map((array) => array.buffer as ArrayBuffer);
 
 /** Packs `result` of a run on `map`; `transfer` lists the buffers to transfer with it. */
 export function packResult(map: JourneyMap, result: SimulationResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
-  const n = map.nodes.length;
   const ids = map.nodes.map((node) => node.id);
-  const column = (record: Record<string, number>) => Float64Array.from(ids, (id) => record[id] ?? NaN);
-  const exact = {} as Record<ExactColumn, Float64Array>;
-  for (const key of EXACT_COLUMNS) exact[key] = column(result.exact[key]);
-  const monteCarlo = {} as Record<MonteCarloColumn, Float64Array>;
-  for (const key of MONTE_CARLO_COLUMNS) monteCarlo[key] = column(result.monteCarlo[key]);
-
-  const journey = compileJourney(map, { severityDropOff: result.settings.severityDropOff });
-  const index = journey.indexOf;
-  const hotspotOrder = Int32Array.from(result.hotspots, (h) => index.get(h.nodeId) ?? -1);
-  const lostPer1000 = Float64Array.from(exact.abandon, (p) => p * 1000);
-  // Customers along each edge: visits to its source that move on, times the edge's share. Edges out of
-  // outcomes carry nobody.
-  const flow = new Float64Array(map.edges.length);
-  let busiest = 0;
-  for (let i = 0; i < n; i++) {
-    if (journey.kind[i] === KIND_OUTCOME) continue;
-    const visits = exact.expectedVisits[i];
-    for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
-      const f = Number.isFinite(visits) ? visits * (1 - journey.dropOff[i]) * journey.share[p] : NaN;
-      flow[journey.edgeIndex[p]] += f;
-      if (f > busiest) busiest = f;
+  const compile = (view: JourneyMap) => compileJourney(view, { severityDropOff: result.settings.severityDropOff });
+  const { personas: personaResults = [], ...rest } = result;
+  const personas: PackedPersona[] = [];
+  let flow: Float64Array;
+  if (personaResults.length === 0) {
+    flow = rawFlow(map, compile(map), result.exact.expectedVisits);
+  } else {
+    // The crowd's flow along an edge is the share-weighted flow of each persona's customers.
+    flow = new Float64Array(map.edges.length);
+    for (const persona of personaResults) {
+      const own = rawFlow(map, compile(personaView(map, persona.personaId)), persona.exact.expectedVisits);
+      for (let e = 0; e < own.length; e++) flow[e] += persona.share * own[e];
+      const monteCarlo = {} as Record<PersonaMonteCarloColumn, Float64Array>;
+      for (const key of PERSONA_MONTE_CARLO_COLUMNS) monteCarlo[key] = column(ids, persona.monteCarlo[key]);
+      personas.push({
+        ...packExact(map, persona.exact, persona.hotspots, own),
+        monteCarlo,
+        shell: {
+          ...persona,
+          exact: { ...persona.exact, ...emptyRecords(EXACT_COLUMNS) },
+          monteCarlo: { ...persona.monteCarlo, ...emptyRecords(PERSONA_MONTE_CARLO_COLUMNS) },
+          hotspots: [],
+        },
+      });
     }
   }
-  if (busiest > 0) for (let e = 0; e < flow.length; e++) flow[e] /= busiest;
-
+  const monteCarlo = {} as Record<MonteCarloColumn, Float64Array>;
+  for (const key of MONTE_CARLO_COLUMNS) monteCarlo[key] = column(ids, result.monteCarlo[key]);
   const shell: SimulationResult = {
-    ...result,
+    ...rest,
     exact: { ...result.exact, ...emptyRecords(EXACT_COLUMNS) },
     monteCarlo: { ...result.monteCarlo, ...emptyRecords(MONTE_CARLO_COLUMNS) },
     hotspots: [],
   };
-  const packed: PackedResult = { shell, exact, monteCarlo, hotspotOrder, dropOff: journey.dropOff, lostPer1000, flow };
-  const transfer = [...Object.values(exact), ...Object.values(monteCarlo), hotspotOrder, journey.dropOff, lostPer1000, flow].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+  const packed: PackedResult = { ...packExact(map, result.exact, result.hotspots, flow), shell, monteCarlo, personas };
+  const transfer = [
+    ...buffersOf(packed),
+    ...Object.values(monteCarlo).map((array) => array.buffer as ArrayBuffer),
+    ...personas.flatMap((p) => [...buffersOf(p), ...Object.values(p.monteCarlo).map((array) => array.buffer as ArrayBuffer)]),
+  ];
   return { packed, transfer };
 }
 
 /** Nodes (or edges) handled between two pauses. */
 const PER_SLICE = 250;
 
-/** The result, heat and flow again, for the same map, pausing every 250 nodes. */
-export function* unpackResult(packed: PackedResult, map: JourneyMap): Pausable<UnpackedResult> {
-  const { shell } = packed;
-  if (shell.mapId !== map.id || packed.lostPer1000.length !== map.nodes.length || packed.flow.length !== map.edges.length) {
-    throw new RangeError('This result was computed for another map');
-  }
-  const exact: ExactResult = { ...shell.exact, ...emptyRecords(EXACT_COLUMNS) };
-  const monteCarlo: MonteCarloResult = { ...shell.monteCarlo, ...emptyRecords(MONTE_CARLO_COLUMNS) };
+/** Exact records, hotspots, heat and flow again from their columns, pausing every 250 nodes. */
+function* unpackExact(packed: PackedExact, shell: ExactResult, map: JourneyMap): Pausable<{ exact: ExactResult; hotspots: Hotspot[] } & PopulationHeat> {
+  const exact: ExactResult = { ...shell, ...emptyRecords(EXACT_COLUMNS) };
   const heat: Record<string, NodeHeat> = {};
   let mostLost = 0;
   for (const lost of packed.lostPer1000) if (lost > mostLost) mostLost = lost;
@@ -107,10 +170,6 @@ export function* unpackResult(packed: PackedResult, map: JourneyMap): Pausable<U
     for (const key of EXACT_COLUMNS) {
       const value = packed.exact[key][i];
       if (value === value) exact[key][id] = value;
-    }
-    for (const key of MONTE_CARLO_COLUMNS) {
-      const value = packed.monteCarlo[key][i];
-      if (value === value) monteCarlo[key][id] = value;
     }
     const lost = packed.lostPer1000[i];
     if (lost === lost) heat[id] = { lostPer1000: lost, level: mostLost > 0 ? lost / mostLost : 0 };
@@ -128,7 +187,44 @@ export function* unpackResult(packed: PackedResult, map: JourneyMap): Pausable<U
     if (f === f) flow[map.edges[e].id] = f;
     if (e % (4 * PER_SLICE) === 4 * PER_SLICE - 1) yield;
   }
-  return { result: { ...shell, exact, monteCarlo, hotspots }, heat, flow };
+  return { exact, hotspots, heat, flow };
+}
+
+/** Records of `keys` from their columns, pausing every 250 nodes. */
+function* unpackColumns<K extends string>(columns: Record<K, Float64Array>, keys: readonly K[], map: JourneyMap): Pausable<Record<K, Record<string, number>>> {
+  const records = emptyRecords(keys);
+  for (let i = 0; i < map.nodes.length; i++) {
+    const id = map.nodes[i].id;
+    for (const key of keys) {
+      const value = columns[key][i];
+      const record: Record<string, number> = records[key];
+      if (value === value) record[id] = value;
+    }
+    if (i % PER_SLICE === PER_SLICE - 1) yield;
+  }
+  return records;
+}
+
+/** The result, heat and flow again (per persona too), for the same map, pausing every 250 nodes. */
+export function* unpackResult(packed: PackedResult, map: JourneyMap): Pausable<UnpackedResult> {
+  const { shell } = packed;
+  if (shell.mapId !== map.id || packed.lostPer1000.length !== map.nodes.length || packed.flow.length !== map.edges.length) {
+    throw new RangeError('This result was computed for another map');
+  }
+  const { exact, hotspots, heat, flow } = yield* unpackExact(packed, shell.exact, map);
+  const monteCarlo: MonteCarloResult = { ...shell.monteCarlo, ...(yield* unpackColumns(packed.monteCarlo, MONTE_CARLO_COLUMNS, map)) };
+  const result: SimulationResult = { ...shell, exact, monteCarlo, hotspots };
+  const personaHeat: Record<string, PopulationHeat> = {};
+  if (packed.personas.length > 0) {
+    result.personas = [];
+    for (const persona of packed.personas) {
+      const own = yield* unpackExact(persona, persona.shell.exact, map);
+      const records = yield* unpackColumns(persona.monteCarlo, PERSONA_MONTE_CARLO_COLUMNS, map);
+      result.personas.push({ ...persona.shell, exact: own.exact, monteCarlo: { ...persona.shell.monteCarlo, ...records }, hotspots: own.hotspots });
+      personaHeat[persona.shell.personaId] = { heat: own.heat, flow: own.flow };
+    }
+  }
+  return { result, heat, flow, personaHeat };
 }
 
 function emptyRecords<K extends string>(keys: readonly K[]): Record<K, Record<string, number>> {

@@ -90,6 +90,18 @@ export class PathCounter {
     if (++this.size > this.limit) this.makeRoom();
   }
 
+  /** Customers counted under key (a, b): 0 if none (or if its entry was pruned). */
+  count(a: number, b: number): number {
+    const table = this.table;
+    a |= 0;
+    b |= 0;
+    const wrap = this.mask * PATH_STRIDE + PATH_STRIDE - 1;
+    for (let at = slotOf(a, this.shift) * PATH_STRIDE; table[at + COUNT] !== 0; at = (at + PATH_STRIDE) & wrap) {
+      if (table[at + KEY_A] === a && table[at + KEY_B] === b) return table[at + COUNT];
+    }
+    return 0;
+  }
+
   /** Grows the table (up to maxCapacity slots), or else drops its rarer half. */
   makeRoom(): void {
     const capacity = this.mask + 1;

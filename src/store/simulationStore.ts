@@ -10,11 +10,11 @@
 import { create } from 'zustand';
 import type { JourneyMap } from '../domain/types';
 import type { FromWorker, ToWorker } from '../simulation/messages';
-import type { NodeHeat, PackedResult, UnpackedResult } from '../simulation/packed';
+import type { NodeHeat, PackedResult, PopulationHeat, UnpackedResult } from '../simulation/packed';
 import type { SimulationProgress, SimulationResult } from '../simulation/types';
 import { useEditor } from './editorStore';
 
-export type { NodeHeat } from '../simulation/packed';
+export type { NodeHeat, PopulationHeat } from '../simulation/packed';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -28,6 +28,8 @@ export interface SimulationState {
   heat: Record<string, NodeHeat>;
   /** Edge id → 0..1 share of the busiest edge's flow. */
   flow: Record<string, number>;
+  /** Persona id → heat and flow of that persona's customers alone (empty when the map has no personas). */
+  personaHeat: Record<string, PopulationHeat>;
   highlightedPath: string[] | null;
   panelOpen: boolean;
 }
@@ -40,6 +42,7 @@ export const useSimulation = create<SimulationState>()(() => ({
   heatmap: false,
   heat: {},
   flow: {},
+  personaHeat: {},
   highlightedPath: null,
   panelOpen: false,
 }));
@@ -146,6 +149,7 @@ function onWorkerMessage(message: FromWorker): void {
           panelOpen: true,
           heat: unpacked.heat,
           flow: unpacked.flow,
+          personaHeat: unpacked.personaHeat,
         });
       });
       return;
@@ -211,7 +215,7 @@ export const simulationActions = {
     }
     currentRun = null;
     showProgress(null);
-    useSimulation.setState({ status: 'idle', result: null, resultSignature: null, error: null, heat: {}, flow: {}, highlightedPath: null });
+    useSimulation.setState({ status: 'idle', result: null, resultSignature: null, error: null, heat: {}, flow: {}, personaHeat: {}, highlightedPath: null });
   },
 };
 

@@ -65,3 +65,26 @@ export function generateJourneyMap({ nodes, seed = 1, backEdgeProbability = 0.3,
   }
   return createMap({ id: `generated-${nodes}-${seed}`, name: `Generated ${nodes}`, nodes: list, edges });
 }
+
+export interface PersonaOptions {
+  personas: number;
+  seed?: number;
+  /** Share of the drop-offs (entries and touchpoints) and of the edge weights each persona overrides (default 0.1). */
+  overrides?: number;
+}
+
+/** `map` with personas of random shares, each overriding about `overrides` of the drop-offs and of the weights. */
+export function withGeneratedPersonas(map: JourneyMap, { personas, seed = 1, overrides = 0.1 }: PersonaOptions): JourneyMap {
+  const rng = new Xoshiro128(seed);
+  const random = () => rng.nextDouble();
+  return {
+    ...map,
+    personas: Array.from({ length: personas }, (_, k) => ({
+      id: `persona-${k}`,
+      name: `Persona ${k}`,
+      share: 1 + Math.floor(random() * 9),
+      nodes: map.nodes.filter((n) => n.kind !== 'outcome' && random() < overrides).map((n) => ({ node: n.id, dropOff: 0.01 + 0.2 * random() })),
+      edges: map.edges.filter(() => random() < overrides).map((e) => ({ edge: e.id, weight: 1 + Math.floor(random() * 9) })),
+    })),
+  };
+}

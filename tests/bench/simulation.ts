@@ -21,10 +21,10 @@ import { MonteCarloRunner } from '../../src/simulation/monteCarlo';
 import { seedState, Xoshiro128 } from '../../src/simulation/prng';
 import { analyseWhatIf, successWithDropOff } from '../../src/simulation/whatIf';
 import { packResult, unpackResult } from '../../src/simulation/packed';
-import { simulateInChunks, simulateJourney } from '../../src/simulation/simulate';
+import { analyseBlend, simulateInChunks, simulateJourney } from '../../src/simulation/simulate';
 import type { SimulationProgress } from '../../src/simulation/types';
 import { singleLoopMap } from '../unit/simulation/maps';
-import { generateJourneyMap } from './generateJourneyMap';
+import { generateJourneyMap, withGeneratedPersonas } from './generateJourneyMap';
 
 const now = () => performance.now();
 const fmt = (x: number, digits = 1) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -180,8 +180,47 @@ function measure(): void {
     console.log(`  re-solving per node instead: ${fmt(perNode, 2)} ms per node → about ${fmt((perNode * transient) / 1000, 1)} s for ${transient} nodes`);
   }
 
+  personas();
   singleLoops();
   if (sink === 0.5) console.log(sink); // keeps the generator's output alive
+}
+
+/**
+ * The 2,000-node map simulated as one population and with 5 personas, each overriding about 10 % of the
+ * drop-offs and of the weights: the exact analysis with what-if (and, with personas, the blend), then a
+ * whole run of 1,000,000 customers (both engines, top paths merged).
+ */
+function personas(): void {
+  console.log('\nPersonas: generated 2,000-node map; each figure the best of 15 (exact part) or 3 (runs of 1,000,000 customers)');
+  console.log('                     compile    exact  what-if+blend  exact part, wall   Monte Carlo   whole run, wall');
+  const base = generateJourneyMap({ nodes: 2000, seed: 1 });
+  for (const [name, map] of [
+    ['one population', base],
+    ['5 personas', withGeneratedPersonas(base, { personas: 5, seed: 7 })],
+  ] as const) {
+    let compileMs = Infinity, exactMs = Infinity, whatIfMs = Infinity, exactWall = Infinity;
+    for (let r = 0; r < 15; r++) {
+      const t0 = now();
+      const { timings } = analyseBlend(map);
+      exactWall = Math.min(exactWall, now() - t0);
+      compileMs = Math.min(compileMs, timings.compileMs);
+      exactMs = Math.min(exactMs, timings.exactMs);
+      whatIfMs = Math.min(whatIfMs, timings.whatIfMs);
+    }
+    let monteCarloMs = Infinity, runWall = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const t0 = now();
+      const run = simulateJourney(map, { customers: 1_000_000 });
+      runWall = Math.min(runWall, now() - t0);
+      monteCarloMs = Math.min(monteCarloMs, run.timings.monteCarloMs);
+    }
+    const overrides = map.personas.map((p) => `${p.nodes.length}+${p.edges.length}`).join(', ');
+    console.log(
+      `  ${name.padEnd(16)} ${pad(fmt(compileMs, 1), 6)} ms ${pad(fmt(exactMs, 1), 5)} ms ${pad(fmt(whatIfMs, 1), 10)} ms ${pad(fmt(exactWall, 1), 13)} ms` +
+        ` ${pad(fmt(monteCarloMs, 0), 10)} ms ${pad(fmt(runWall, 0), 14)} ms` +
+        (map.personas.length > 0 ? `   (per persona, drop-offs + weights overridden: ${overrides})` : ''),
+    );
+  }
 }
 
 /** Customers start at one entry and walk a loop where every touchpoint reaches every other (maps.ts). */

@@ -3,6 +3,7 @@ import type { FromWorker } from '../../../src/simulation/messages';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { unpackResult } from '../../../src/simulation/packed';
 import { runToEnd } from '../../../src/simulation/pausable';
+import { analyseBlend } from '../../../src/simulation/simulate';
 import { makeMap, singleLoopMap } from './maps';
 
 describe('simulation worker', () => {
@@ -14,10 +15,15 @@ describe('simulation worker', () => {
     expect(posted.slice(0, -1).every((m) => m.type === 'progress' && m.runId === 'r1' && m.total === 20_000)).toBe(true);
     expect(last.type).toBe('result');
     if (last.type !== 'result') return;
-    const { result } = runToEnd(unpackResult(last.result, onlineStoreSample()));
+    const map = onlineStoreSample();
+    const { result, personaHeat } = runToEnd(unpackResult(last.result, map));
     expect(result.monteCarlo.customers).toBe(20_000);
-    expect(result.exact.success).toBeCloseTo(0.228, 3);
-    expect(result.hotspots[0].nodeId).toBe('product-page');
+    // The sample has personas: the exact figures are their blend.
+    const blend = analyseBlend(map);
+    expect(result.exact.success).toBe(blend.exact.success);
+    expect(result.hotspots.map((h) => h.nodeId)).toEqual(blend.hotspots.map((h) => h.nodeId));
+    expect(result.personas?.map((p) => p.personaId)).toEqual(map.personas.map((p) => p.id));
+    expect(Object.keys(personaHeat)).toEqual(map.personas.map((p) => p.id));
   });
 
   it('sends per-node values as typed arrays to transfer, not as large objects', async () => {
