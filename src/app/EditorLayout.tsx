@@ -19,6 +19,7 @@ import { useFileDrop } from './useFileDrop';
 import { useClipboard } from './useClipboard';
 import { SimulationControls } from '../panels/simulation/SimulationControls';
 import { HeatLegend } from '../canvas/HeatLegend';
+import { PersonaSwitcher } from '../panels/personas/PersonaSwitcher';
 import { useSimulation } from '../store/simulationStore';
 import { useShortcuts } from './useShortcuts';
 import { PanelBoundary } from './PanelBoundary';
@@ -99,6 +100,7 @@ export function EditorLayout() {
           <PanelBoundary name="The canvas">
             <JourneyCanvas />
             <HeatLegend />
+            <PersonaSwitcher />
           </PanelBoundary>
           <Notices />
           {fileOver && (

@@ -4,26 +4,14 @@
  * or a measured card size changes, never on pan or zoom, and only while labels are readable at all. A drag
  * step or a card measured as it scrolls into view re-places only the labels around that card.
  */
-import { useStore as useFlowStore, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { useStore as useFlowStore, type InternalNode } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef } from 'react';
-import { create } from 'zustand';
 import type { JourneyEdge } from '../domain/types';
 import { useEditor } from '../store/editorStore';
-import { outgoingTotals } from '../store/selectors';
-import { edgeLabelText, estimateLabelSize, placeEdgeLabels, type EdgeGeometry, type LabelPoint, type LabelRequest, type Rect, type Side } from './edgeLabels';
+import { edgeShare, viewedMap } from '../store/selectors';
+import { edgeLabelText, labelsReadable, useEdgeLabels } from './edgeLabelPoints';
+import { estimateLabelSize, placeEdgeLabels, type EdgeGeometry, type LabelPoint, type LabelRequest, type Rect, type Side } from './edgeLabels';
 
-/** Below this zoom an 11 px label is under 8 px on screen: unreadable, and hundreds of them cost every pan frame. */
-export const LABEL_MIN_ZOOM = 0.7;
-export const labelsReadable = (s: ReactFlowState) => s.transform[2] >= LABEL_MIN_ZOOM;
-
-interface EdgeLabelState {
-  points: ReadonlyMap<string, LabelPoint>;
-}
-
-const useEdgeLabels = create<EdgeLabelState>()(() => ({ points: new Map() }));
-
-/** Where this edge's label goes, in flow coordinates; undefined until placed (then use the curve's midpoint). */
-export const useEdgeLabelPoint = (id: string): LabelPoint | undefined => useEdgeLabels((s) => s.points.get(id));
 
 /**
  * A card's box and handle points, worked out once per React Flow internal node: a drag frame gives new internal
@@ -155,9 +143,7 @@ type LabelBox = { width: number; height: number } | null;
 
 /** The label's box, from its text ("60%", the connection's own label): null when the edge shows none. */
 function labelBox(edge: JourneyEdge, edges: readonly JourneyEdge[], sizeOf: LabelSize): LabelBox {
-  const out = outgoingTotals(edges).get(edge.source);
-  const share = out && out.count >= 2 && out.total > 0 ? edge.weight / out.total : null;
-  const text = edgeLabelText(share, edge.label);
+  const text = edgeLabelText(edgeShare(edges, edge.id), edge.label);
   return text ? sizeOf(text) : null;
 }
 
@@ -208,7 +194,8 @@ function EdgeLabelLayoutView({ cardSizes }: { cardSizes: number }) {
   // A new array whenever a card moves or is selected; the lookup holds the details.
   const flowNodes = useFlowStore((s) => s.nodes);
   const lookup = useFlowStore((s) => s.nodeLookup);
-  const edges = useEditor((s) => s.map.edges);
+  // The chosen persona's weights: its shares are the labels' text.
+  const edges = useEditor((s) => viewedMap(s).edges);
   const dragging = useEditor((s) => s.dragPositions !== null);
   const container = useFlowStore((s) => s.domNode);
   const last = useRef<Placement | null>(null);

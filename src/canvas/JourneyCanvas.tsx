@@ -22,13 +22,14 @@ import { canConnect } from '../domain/rules';
 import { ZOOM_LIMITS } from '../store/viewport';
 import { edgePairs, nodeIndex } from '../store/selectors';
 import { edgeTypes } from './JourneyEdge';
-import { EdgeLabelLayout } from './EdgeLabelLayout';
 import { FlowEdgeMapper, FlowNodeMapper, type Measured } from './flowMapping';
 import { nodeTypes } from './nodes/JourneyNodes';
 import { FlowUnderlay } from './CanvasGround';
 import { useFitJourney } from './fitJourney';
 import './canvas.css';
 
+// Label placement arrives just after the cards; until then labels sit at their curves' midpoints.
+const EdgeLabelLayout = lazy(() => import('./EdgeLabelLayout').then((m) => ({ default: m.EdgeLabelLayout })));
 const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -38,6 +39,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 const JourneyMiniMap = lazy(() => import('./JourneyMiniMap').then((module) => ({ default: module.JourneyMiniMap })));
 /** Above this many nodes the mini map starts hidden (it draws every card again when one moves); a control shows it. */
 const MINIMAP_MAX_NODES = 1000;
+/** The emotion curve's show/hide control, and the lane itself (drawn in the viewport): loaded once the canvas is up. */
+const EmotionLane = lazy(() => import('./emotion/EmotionLane').then((module) => ({ default: module.EmotionLane })));
 
 /** React Flow's select changes for nodes or edges, applied to the store's selection. */
 function applySelectChanges(kind: 'nodes' | 'edges', changes: readonly (NodeChange | EdgeChange)[]): void {
@@ -193,7 +196,9 @@ export function JourneyCanvas() {
       aria-label="Journey canvas"
     >
       <FlowUnderlay />
-      <EdgeLabelLayout cardSizes={measuredVersion} />
+      <Suspense fallback={null}>
+        <EdgeLabelLayout cardSizes={measuredVersion} />
+      </Suspense>
       {miniMapShown && (
         <Suspense fallback={null}>
           <JourneyMiniMap label="Mini map" cardSizes={measuredVersion} />
@@ -203,6 +208,9 @@ export function JourneyCanvas() {
         <ControlButton onClick={() => setMiniMap(!miniMapShown)} aria-label="Mini map" aria-pressed={miniMapShown} title={miniMapShown ? 'Hide the mini map' : 'Show the mini map'}>
           ▣
         </ControlButton>
+        <Suspense fallback={null}>
+          <EmotionLane />
+        </Suspense>
       </Controls>
     </ReactFlow>
   );

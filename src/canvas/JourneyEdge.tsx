@@ -1,20 +1,24 @@
 import { BaseEdge, getBezierPath, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { useEditor } from '../store/editorStore';
-import { selectEdge, selectEdgeShare } from '../store/selectors';
-import { labelsReadable, useEdgeLabelPoint } from './EdgeLabelLayout';
-import { edgeLabelText } from './edgeLabels';
+import { activePersona, selectEdge, selectEdgeShare } from '../store/selectors';
+import { edgeLabelText, labelsReadable, useEdgeLabelPoint } from './edgeLabelPoints';
 import { useFlowLayer } from './flowLayers';
 import { useEdgeOverlay } from './simulationOverlay';
 
+/** Loaded once a persona is chosen: marks a share that differs from the map's. */
+const EdgePersonaMark = lazy(() => import('./persona/PersonaMarks').then((m) => ({ default: m.EdgePersonaMark })));
+
 /**
  * An edge that shows its share of the source's customers ("60%") when the source branches, at the point on
- * its curve that EdgeLabelLayout found clear of cards and other labels (the midpoint until then).
+ * its curve that EdgeLabelLayout found clear of cards and other labels (the midpoint until then). With a
+ * persona chosen, the share, the flow and the heat are that persona's.
  */
 function JourneyEdgeView(props: EdgeProps) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
-  const { flow, onPath } = useEdgeOverlay(id, source, target);
+  const persona = useEditor(activePersona);
+  const { flow, onPath } = useEdgeOverlay(id, source, target, persona);
   const share = useEditor(selectEdgeShare(id));
   const readable = useFlowStore(labelsReadable);
   const label = useEditor((s) => selectEdge(id)(s)?.label);
@@ -43,6 +47,11 @@ function JourneyEdgeView(props: EdgeProps) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             {text}
+            {persona && (
+              <Suspense fallback={null}>
+                <EdgePersonaMark id={id} />
+              </Suspense>
+            )}
           </div>,
           labelLayer,
         )}

@@ -73,9 +73,7 @@ const TOUCH = 1e-6;
 const NODE_WEIGHT = 4;
 
 /** "60%" when the source branches, then the connection's own label, joined by " · ". */
-export function edgeLabelText(share: number | null, label: string | undefined): string {
-  return [share !== null ? `${Math.round(share * 100)}%` : null, label].filter(Boolean).join(' · ');
-}
+export { edgeLabelText } from './edgeLabelPoints';
 
 /**
  * A generous guess at an `.jd-edge-label`'s box (11 px semi-bold text, 6 px padding and a 1 px border a side)

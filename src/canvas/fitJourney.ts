@@ -1,8 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { bandsRight, NODE_WIDTH, STAGE_TOP, STAGE_WIDTH, STICKY_WIDTH } from '../domain/layout';
+import { bandsRight, GRID, LANE_CARD_HEIGHT, LANE_GAP, LANE_HEIGHT, NODE_WIDTH, STAGE_TOP, STAGE_WIDTH, STICKY_WIDTH } from '../domain/layout';
 import type { JourneyMap } from '../domain/types';
 import { useEditor } from '../store/editorStore';
+import { useViewPrefs } from '../store/viewPrefs';
 
 const NODE_HEIGHT_ESTIMATE = 130;
 const MARGIN = 16;
@@ -17,8 +18,16 @@ export interface Rect {
   height: number;
 }
 
-/** What "the whole journey" is: every stage band from its label down, and every node. */
-export function journeyBounds(map: Pick<JourneyMap, 'nodes' | 'stages' | 'notes'>): Rect {
+/** Room kept free at the bottom for the zoom controls, which would cover the emotion lane's scale. */
+const CONTROLS_ROOM = 100;
+
+/** True when the emotion curve lane has something to draw: a touchpoint with an emotion, the map's or a persona's. */
+export function hasEmotionLane(map: Pick<JourneyMap, 'nodes' | 'personas'>): boolean {
+  return map.nodes.some((n) => n.kind === 'touchpoint' && n.emotion !== undefined) || map.personas.some((p) => p.nodes.some((o) => o.emotion !== undefined));
+}
+
+/** What "the whole journey" is: every stage band from its label down, every node, and the emotion lane when shown. */
+export function journeyBounds(map: Pick<JourneyMap, 'nodes' | 'stages' | 'notes'> & Partial<Pick<JourneyMap, 'personas'>>, withLane = false): Rect {
   let minX = 0;
   // An "Add stage" button sits right of the last band.
   let maxX = Math.max(STAGE_WIDTH, bandsRight(map)) + ADD_STAGE_ROOM;
@@ -35,6 +44,11 @@ export function journeyBounds(map: Pick<JourneyMap, 'nodes' | 'stages' | 'notes'
     maxX = Math.max(maxX, n.position.x + (n.width ?? STICKY_WIDTH));
     minY = Math.min(minY, n.position.y);
     maxY = Math.max(maxY, n.position.y + NODE_HEIGHT_ESTIMATE);
+  }
+  if (withLane && hasEmotionLane({ nodes: map.nodes, personas: map.personas ?? [] })) {
+    let bottom = 0;
+    for (const n of [...map.nodes, ...map.notes]) bottom = Math.max(bottom, n.position.y + LANE_CARD_HEIGHT);
+    maxY = Math.max(maxY, Math.ceil((bottom + LANE_GAP) / GRID) * GRID + LANE_HEIGHT + CONTROLS_ROOM);
   }
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
@@ -61,7 +75,7 @@ export function useFitJourney(): (animate?: boolean) => void {
       if (!pane) return;
       const { width, height } = pane.getBoundingClientRect();
       if (width === 0 || height === 0) return;
-      const viewport = viewportFor(journeyBounds(useEditor.getState().map), { width, height });
+      const viewport = viewportFor(journeyBounds(useEditor.getState().map, useViewPrefs.getState().emotionCurve), { width, height });
       void flow.setViewport(viewport, animate ? { duration: 200 } : undefined);
     },
     [flow],

@@ -8,8 +8,17 @@ export function heatColour(level: number): string {
   return `hsl(${Math.round(38 - 38 * l)} 90% ${Math.round(95 - 25 * l)}%)`;
 }
 
-export function useNodeHeat(id: string): NodeHeat | undefined {
-  return useSimulation((s) => (s.heatmap ? s.heat[id] : undefined));
+/**
+ * What the heatmap shows: nothing while it is off; with a persona chosen, that persona's heat and flow from the
+ * last run (none if the run had no such persona: all customers' figures would pass for the persona's).
+ */
+export function heatView(s: SimulationState, persona: string | null): Pick<SimulationState, 'heat' | 'flow'> | undefined {
+  if (!s.heatmap) return undefined;
+  return persona === null ? s : s.personaHeat?.[persona];
+}
+
+export function useNodeHeat(id: string, persona: string | null): NodeHeat | undefined {
+  return useSimulation((s) => heatView(s, persona)?.heat[id]);
 }
 
 /** true: on the highlighted path; false: a path is highlighted and this is not on it; null: none is. */
@@ -24,8 +33,8 @@ function edgeOnPath(s: SimulationState, source: string, target: string): boolean
   return false;
 }
 
-export function useEdgeOverlay(id: string, source: string, target: string): { flow: number | undefined; onPath: boolean | null } {
-  const flow = useSimulation((s) => (s.heatmap ? s.flow[id] : undefined));
+export function useEdgeOverlay(id: string, source: string, target: string, persona: string | null): { flow: number | undefined; onPath: boolean | null } {
+  const flow = useSimulation((s) => heatView(s, persona)?.flow[id]);
   const onPath = useSimulation((s) => edgeOnPath(s, source, target));
   return { flow, onPath };
 }

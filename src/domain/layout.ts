@@ -67,3 +67,12 @@ export function stageBand(map: Pick<JourneyMap, 'stages'>, index: number): { x: 
 export function centredInBand(band: { x: number; width: number }): number {
   return band.x + (band.width - NODE_WIDTH) / 2;
 }
+
+/**
+ * The emotion curve lane under the cards (src/simulation/emotionCurve.ts draws it): it starts LANE_GAP below
+ * the lowest card (cards' height estimated as LANE_CARD_HEIGHT) and is LANE_HEIGHT tall. Here so that
+ * "fit the whole journey" can make room for it without loading the curve code.
+ */
+export const LANE_CARD_HEIGHT = 140;
+export const LANE_GAP = 40;
+export const LANE_HEIGHT = 216;

@@ -6,7 +6,17 @@
 import { fail, isValidWeight, MAX_WEIGHT } from './edits';
 import { freshId } from './ids';
 import { MAX_NAME_LENGTH } from './structure';
+import { findPersona } from './personaView';
 import { COLOUR_PALETTE, COLOUR_PATTERN, type Emotion, type JourneyMap, type JourneyNode, type NodeOverride, type Persona } from './types';
+
+export { findPersona, personaView } from './personaView';
+
+function requirePersona(map: JourneyMap, id: string): Persona {
+  const persona = findPersona(map, id);
+  if (!persona) fail(`There is no persona "${id}"`);
+  return persona;
+}
+
 
 /** Which fields a persona may override on a node of each kind. */
 export const OVERRIDABLE: Record<JourneyNode['kind'], readonly (keyof Omit<NodeOverride, 'node'>)[]> = {
@@ -16,43 +26,6 @@ export const OVERRIDABLE: Record<JourneyNode['kind'], readonly (keyof Omit<NodeO
 };
 
 export type OverrideField = keyof Omit<NodeOverride, 'node'>;
-
-export function findPersona(map: Pick<JourneyMap, 'personas'>, id: string | null | undefined): Persona | undefined {
-  return id == null ? undefined : map.personas.find((p) => p.id === id);
-}
-
-function requirePersona(map: JourneyMap, id: string): Persona {
-  const persona = findPersona(map, id);
-  if (!persona) fail(`There is no persona "${id}"`);
-  return persona;
-}
-
-/**
- * The map as persona `id` sees it: its overrides written into the nodes and edges, everything else shared
- * with `map` (unchanged objects are the same objects). Without such a persona, `map` itself.
- */
-export function personaView(map: JourneyMap, id: string | null | undefined): JourneyMap {
-  const persona = findPersona(map, id);
-  if (!persona || (persona.nodes.length === 0 && persona.edges.length === 0)) return map;
-  const nodeOverrides = new Map(persona.nodes.map((o) => [o.node, o]));
-  const edgeOverrides = new Map(persona.edges.map((o) => [o.edge, o.weight]));
-  return {
-    ...map,
-    nodes: map.nodes.map((node) => {
-      const o = nodeOverrides.get(node.id);
-      if (!o) return node;
-      const next = { ...node };
-      if (o.share !== undefined && node.kind === 'entry') next.share = o.share;
-      if (o.dropOff !== undefined && node.kind !== 'outcome') next.dropOff = o.dropOff;
-      if (o.emotion !== undefined && node.kind === 'touchpoint') next.emotion = o.emotion;
-      return next;
-    }),
-    edges: map.edges.map((edge) => {
-      const weight = edgeOverrides.get(edge.id);
-      return weight === undefined ? edge : { ...edge, weight };
-    }),
-  };
-}
 
 /** Each persona's share of customers, summing to 1 (empty without personas). */
 export function personaShares(map: Pick<JourneyMap, 'personas'>): number[] {

@@ -45,18 +45,31 @@ function FrictionItem({ nodeId, note }: { nodeId: string; note: FrictionNote }) 
       ) : (
         <span className="jd-friction-note__text">{note.note}</span>
       )}
-      <label className="jd-toggle">
-        <input type="checkbox" checked={note.resolved === true} onChange={(e) => editorActions.resolveFriction(nodeId, note.id, e.target.checked)} />
-        Resolve
-      </label>
-      {!editing && (
-        <button type="button" className="jd-link-button" aria-label={`Edit “${note.note}”`} onClick={() => setEditing(true)}>
-          Edit
+      <div className="jd-friction-note__actions">
+        <label className="jd-toggle">
+          <input type="checkbox" checked={note.resolved === true} onChange={(e) => editorActions.resolveFriction(nodeId, note.id, e.target.checked)} />
+          Resolve
+        </label>
+        {!editing && (
+          <button type="button" className="jd-link-button" aria-label={`Edit “${note.note}”`} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+        <button type="button" className="jd-link-button" aria-label={`Delete “${note.note}”`} onClick={() => editorActions.removeFriction(nodeId, note.id)}>
+          Delete
         </button>
-      )}
-      <button type="button" className="jd-link-button" aria-label={`Delete “${note.note}”`} onClick={() => editorActions.removeFriction(nodeId, note.id)}>
-        Delete
-      </button>
+        {!note.resolved && !editing && (
+          <button
+            type="button"
+            className="jd-link-button"
+            aria-label={`Add opportunity for ${note.note}`}
+            // Loads with the Opportunities panel, which opens on the new opportunity.
+            onClick={() => void import('./opportunities/OpportunitiesPanel').then((m) => m.addOpportunityForNote(nodeId, note))}
+          >
+            + Opportunity
+          </button>
+        )}
+      </div>
     </li>
   );
 }

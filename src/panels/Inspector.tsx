@@ -3,6 +3,7 @@ import { editorActions, useEditor } from '../store/editorStore';
 import { selectEdge, nodeIndex } from '../store/selectors';
 import { CommitField, formatNumber, parseNumber, refusal, type Commit } from './fields';
 import { NodeInspector } from './NodeInspector';
+import { EdgeWeightOverride, PersonaBanner, useInspectedPersona } from './personas/overrides';
 
 /** Edits whatever is selected: one node, one edge, several elements, or (nothing selected) the map. */
 export function Inspector() {
@@ -39,6 +40,7 @@ function NoteInspector({ id }: { id: string }) {
 
 function EdgeInspector({ id }: { id: string }) {
   const edge = useEditor(selectEdge(id));
+  const persona = useInspectedPersona();
   const ends = useEditor(
     useShallow((s) => {
       const index = nodeIndex(s.map.nodes);
@@ -59,16 +61,21 @@ function EdgeInspector({ id }: { id: string }) {
       <h2 className="jd-inspector__title">
         <span className="jd-kind jd-kind--edge">Connection</span>
       </h2>
+      {persona && <PersonaBanner persona={persona} kind="edge" />}
       <p className="jd-edge-ends">
         {ends[0]} → {ends[1]}
       </p>
-      <CommitField
-        label="Weight"
-        value={formatNumber(edge.weight)}
-        commit={commitWeight}
-        inputMode="decimal"
-        hint="Relative likelihood among the ways out of the source"
-      />
+      {persona ? (
+        <EdgeWeightOverride persona={persona} edge={edge} />
+      ) : (
+        <CommitField
+          label="Weight"
+          value={formatNumber(edge.weight)}
+          commit={commitWeight}
+          inputMode="decimal"
+          hint="Relative likelihood among the ways out of the source"
+        />
+      )}
       <CommitField label="Label" value={edge.label ?? ''} commit={commitLabel} />
     </div>
   );

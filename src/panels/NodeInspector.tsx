@@ -3,6 +3,8 @@ import { editorActions, useEditor } from '../store/editorStore';
 import { selectNode } from '../store/selectors';
 import { CommitField, formatNumber, parseNumber, refusal, SelectField, type Commit } from './fields';
 import { FrictionList } from './FrictionList';
+import { NodeOverrideField, PersonaBanner, useInspectedPersona } from './personas/overrides';
+import { OVERRIDABLE, type OverrideField } from '../domain/personas';
 
 const EMOTIONS: Emotion[] = [2, 1, 0, -1, -2];
 const EMOTION_LABELS: Record<Emotion, string> = { 2: '+2 delighted', 1: '+1 pleased', 0: '0 neutral', [-1]: '−1 annoyed', [-2]: '−2 angry' };
@@ -13,7 +15,10 @@ export function NodeInspector({ id }: { id: string }) {
   const node = useEditor(selectNode(id));
   const stages = useEditor((s) => s.map.stages);
   const channels = useEditor((s) => s.map.channels);
+  // With a persona chosen, the fields it may override edit its overrides; the others still edit the map.
+  const persona = useInspectedPersona();
   if (!node) return null;
+  const overrides = (field: OverrideField) => persona !== undefined && OVERRIDABLE[node.kind].includes(field);
 
   const scoreField = (key: 'nps' | 'csat' | 'ces', label: string, suffix?: string) => {
     const commit: Commit = (text) => {
@@ -47,6 +52,7 @@ export function NodeInspector({ id }: { id: string }) {
       <h2 className="jd-inspector__title">
         <span className={`jd-kind jd-kind--${node.kind}`}>{KIND_TITLES[node.kind]}</span>
       </h2>
+      {persona && <PersonaBanner persona={persona} kind={node.kind} />}
       <CommitField label="Name" value={node.label} commit={commitName} />
       <div className="jd-field-row">
         <SelectField
@@ -62,9 +68,12 @@ export function NodeInspector({ id }: { id: string }) {
           onChange={(value) => editorActions.updateNode(id, { channel: value === '' ? undefined : value })}
         />
       </div>
-      {node.kind === 'entry' && (
-        <CommitField label="Share" value={formatNumber(node.share)} commit={commitShare} inputMode="decimal" hint="Relative share of customers who start here" />
-      )}
+      {node.kind === 'entry' &&
+        (persona && overrides('share') ? (
+          <NodeOverrideField persona={persona} node={node} field="share" />
+        ) : (
+          <CommitField label="Share" value={formatNumber(node.share)} commit={commitShare} inputMode="decimal" hint="Relative share of customers who start here" />
+        ))}
       {node.kind === 'outcome' && (
         <SelectField<OutcomeResult>
           label="Result"
@@ -89,21 +98,29 @@ export function NodeInspector({ id }: { id: string }) {
         </fieldset>
       )}
       {node.kind !== 'outcome' && (
-        <div className="jd-field-row">
-          <SelectField
-            label="Emotion"
-            value={node.emotion === undefined ? '' : String(node.emotion)}
-            options={EMOTION_OPTIONS}
-            onChange={(value) => editorActions.updateNode(id, { emotion: value === '' ? undefined : (Number(value) as Emotion) })}
-          />
-          <CommitField
-            label="Drop-off"
-            value={node.dropOff === undefined ? '' : formatNumber(node.dropOff * 100)}
-            commit={commitDropOff}
-            inputMode="decimal"
-            suffix="%"
-            placeholder="from friction"
-          />
+        <div className={`jd-field-row${persona ? ' jd-field-row--stack' : ''}`}>
+          {persona && overrides('emotion') ? (
+            <NodeOverrideField persona={persona} node={node} field="emotion" />
+          ) : (
+            <SelectField
+              label="Emotion"
+              value={node.emotion === undefined ? '' : String(node.emotion)}
+              options={EMOTION_OPTIONS}
+              onChange={(value) => editorActions.updateNode(id, { emotion: value === '' ? undefined : (Number(value) as Emotion) })}
+            />
+          )}
+          {persona && overrides('dropOff') ? (
+            <NodeOverrideField persona={persona} node={node} field="dropOff" />
+          ) : (
+            <CommitField
+              label="Drop-off"
+              value={node.dropOff === undefined ? '' : formatNumber(node.dropOff * 100)}
+              commit={commitDropOff}
+              inputMode="decimal"
+              suffix="%"
+              placeholder="from friction"
+            />
+          )}
         </div>
       )}
       <CommitField label="Description" value={node.description ?? ''} commit={commitDescription} multiline />

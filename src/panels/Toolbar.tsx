@@ -4,6 +4,8 @@ import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ChannelsButton } from './channels/ChannelsButton';
 import { MapCheck } from './check/MapCheck';
 import { FindTouchpoint } from './find/FindTouchpoint';
+import { OpportunitiesButton } from './opportunities/OpportunitiesButton';
+import { PersonasButton } from './personas/PersonasButton';
 import { TidyLayoutButton } from './TidyLayoutButton';
 
 export interface ToolbarProps {
@@ -52,6 +54,8 @@ export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: Toolba
           + New map
         </button>
         <ChannelsButton />
+        <PersonasButton />
+        <OpportunitiesButton />
         {children && <span className="jd-toolbar__sep" aria-hidden="true" />}
         {children}
       </div>

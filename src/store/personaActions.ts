@@ -4,7 +4,7 @@
  */
 import * as personas from '../domain/personas';
 import type { OverrideField } from '../domain/personas';
-import { applies, edit, editorActions } from './editorStore';
+import { applies, edit, editorActions, useEditor } from './editorStore';
 
 export const personaActions = {
   addPersona(init: personas.NewPersona = {}): string | undefined {
@@ -14,7 +14,7 @@ export const personaActions = {
   /** Deletes a persona; if it was the one shown, the canvas goes back to all customers. */
   removePersona(id: string): boolean {
     const ok = applies((map) => personas.removePersona(map, id));
-    if (ok) editorActions.choosePersona(null);
+    if (ok && useEditor.getState().persona === id) editorActions.choosePersona(null);
     return ok;
   },
   setNodeOverride: (personaId: string, nodeId: string, field: OverrideField, value: number | undefined) =>

@@ -1,4 +1,4 @@
-import { personaView } from '../domain/personas';
+import { personaView } from '../domain/personaView';
 import type { JourneyEdge, JourneyMap, JourneyNode } from '../domain/types';
 import type { EditorState } from './editorStore';
 
@@ -46,15 +46,20 @@ export function outgoingTotals(edges: readonly JourneyEdge[]): Map<string, { tot
 
 export const selectNode = (id: string) => (s: EditorState) => nodeIndex(s.map.nodes).get(id);
 export const selectEdge = (id: string) => (s: EditorState) => edgeIndex(s.map.edges).get(id);
+/** The node as the canvas shows it: with the chosen persona's overrides (the map's own node without one). */
+export const selectViewedNode = (id: string) => (s: EditorState) => nodeIndex(viewedMap(s).nodes).get(id);
 
 /** The edge's share of its source's outgoing weight, or null when the source has a single way out. */
-export const selectEdgeShare = (id: string) => (s: EditorState) => {
-  const edge = edgeIndex(s.map.edges).get(id);
+export function edgeShare(edges: readonly JourneyEdge[], id: string): number | null {
+  const edge = edgeIndex(edges).get(id);
   if (!edge) return null;
-  const out = outgoingTotals(s.map.edges).get(edge.source);
+  const out = outgoingTotals(edges).get(edge.source);
   if (!out || out.count < 2 || out.total <= 0) return null;
   return edge.weight / out.total;
-};
+}
+
+/** The edge's share as the canvas shows it: among the chosen persona's weights when one is chosen. */
+export const selectEdgeShare = (id: string) => (s: EditorState) => edgeShare(viewedMap(s).edges, id);
 
 export const selectCanUndo = (s: EditorState) => s.history.past.length > 0;
 export const selectCanRedo = (s: EditorState) => s.history.future.length > 0;

@@ -3,10 +3,10 @@
  * re-renders only the node it touches; at low zoom they draw a simplified card.
  */
 import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { JourneyNode } from '../../domain/types';
 import { editorActions, useEditor } from '../../store/editorStore';
-import { selectNode } from '../../store/selectors';
+import { activePersona, selectViewedNode } from '../../store/selectors';
 import { channelStyle } from '../channelColour';
 import { InlineText } from './InlineText';
 import { EmotionMarker, FrictionBadge, ScoreStrip } from './parts';
@@ -16,16 +16,22 @@ import { heatStyle, overlayClasses, useNodeHeat, useOnPath } from '../simulation
 /** Below this zoom, labels only: the details are unreadable anyway and cost frames on big maps. */
 export const SIMPLE_ZOOM = 0.45;
 const isLowZoom = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
+// Loads just after the first render: a map shows its cards first, their opportunity counts a moment later.
+const OpportunityBadge = lazy(() => import('./OpportunityBadge'));
 
-/** What every node card reads: its own node, its channel, the zoom level and its simulation overlay. */
+/** Loaded once a persona is chosen: marks a card whose values differ for that persona. */
+const NodePersonaMark = lazy(() => import('../persona/PersonaMarks').then((m) => ({ default: m.NodePersonaMark })));
+
+/** What every node card reads: its own node as the chosen persona sees it, its channel, the zoom and its overlay. */
 function useNodeView(id: string) {
-  const node = useEditor(selectNode(id));
+  const persona = useEditor(activePersona);
+  const node = useEditor(selectViewedNode(id));
   const channel = useEditor((s) => (node?.channel === undefined ? undefined : s.map.channels.find((c) => c.id === node.channel)));
   const simple = useFlowStore(isLowZoom);
-  const heat = useNodeHeat(id);
+  const heat = useNodeHeat(id, persona);
   const onPath = useOnPath(id);
   const renaming = useEditor((s) => s.inlineEdit?.kind === 'node' && s.inlineEdit.id === id);
-  return { node, channel, simple, heat, onPath, renaming };
+  return { node, channel, simple, heat, onPath, renaming, persona };
 }
 
 const NAME_LABELS = { entry: 'Entry name', touchpoint: 'Touchpoint name', outcome: 'Outcome name' } as const;
@@ -61,7 +67,7 @@ function ChannelChip({ channel }: { channel: { name: string; colour?: string } |
 }
 
 function TouchpointNodeView({ id, selected }: NodeProps) {
-  const { node, channel, simple, heat, onPath, renaming } = useNodeView(id);
+  const { node, channel, simple, heat, onPath, renaming, persona } = useNodeView(id);
   if (!node) return null;
   return (
     <div
@@ -69,6 +75,11 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
       style={{ ...channelStyle(channel?.colour), ...heatStyle(heat) }}
     >
       {heat && <div className="jd-heat-badge" title="Customers lost here per 1,000 starts">−{Math.round(heat.lostPer1000)} / 1,000</div>}
+      {persona && (
+        <Suspense fallback={null}>
+          <NodePersonaMark id={id} />
+        </Suspense>
+      )}
       <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
       <div className="jd-node__head">
         <NodeName node={node} renaming={renaming} />
@@ -79,6 +90,9 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
           <ChannelChip channel={channel} />
           <ScoreStrip scores={node.scores} />
           <FrictionBadge friction={node.friction} />
+          <Suspense fallback={null}>
+            <OpportunityBadge id={id} />
+          </Suspense>
         </>
       )}
       <Handle type="source" position={Position.Right} aria-label={`Out of ${node.label}`} />
@@ -87,11 +101,16 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
 }
 
 function EntryNodeView({ id, selected }: NodeProps) {
-  const { node, channel, simple, heat, onPath, renaming } = useNodeView(id);
+  const { node, channel, simple, heat, onPath, renaming, persona } = useNodeView(id);
   if (!node) return null;
   return (
     <div className={`jd-node jd-node--entry${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`} style={heatStyle(heat)}>
       <div className="jd-node__kind">Entry</div>
+      {persona && (
+        <Suspense fallback={null}>
+          <NodePersonaMark id={id} />
+        </Suspense>
+      )}
       <NodeName node={node} renaming={renaming} />
       {!simple && <ChannelChip channel={channel} />}
       <Handle type="source" position={Position.Right} aria-label={`Out of ${node.label}`} />

@@ -4,6 +4,7 @@
  * journey for the capture and put back afterwards.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
+import { viewportWithLane } from '../../canvas/emotion/laneBounds';
 import { editorActions, useEditor } from '../../store/editorStore';
 import { download, exportFileName } from './transfer';
 
@@ -18,7 +19,10 @@ export async function exportImage(format: ImageFormat, flow: Pick<ReactFlowInsta
   const before = flow.getViewport();
   try {
     const { domToPng, domToForeignObjectSvg } = await import('modern-screenshot');
-    fitAll();
+    // The emotion curve lane lies under the cards, outside "the whole journey": fitted in too when shown.
+    const withLane = viewportWithLane(target.getBoundingClientRect());
+    if (withLane) void flow.setViewport(withLane);
+    else fitAll();
     await nextFrame();
     await nextFrame();
     const options = {

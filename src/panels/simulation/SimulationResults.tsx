@@ -2,12 +2,13 @@
  * "Simulation results": completion rate (Monte Carlo with its 95% interval, next to the exact value),
  * outcome shares, top paths (click to highlight on the canvas), journey length histogram and hotspots.
  */
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { JourneyMap } from '../../domain/types';
 import { useEditor } from '../../store/editorStore';
-import { nodeIndex } from '../../store/selectors';
+import { activePersona, nodeIndex } from '../../store/selectors';
 import { isStale, lossesByStage, simulationActions, useSimulation } from '../../store/simulationStore';
-import type { Hotspot, PathCount, SimulationResult } from '../../simulation/types';
+import type { Hotspot, PathCount, PersonaResult, SimulationResult } from '../../simulation/types';
 import { SimulationSettings } from './SimulationControls';
 import { useMapWarnings, warningCountText } from '../check/MapCheck';
 import MapWarningList from '../check/MapWarningList';
@@ -68,7 +69,7 @@ export default function SimulationResults() {
 /** The map check's warnings, so a 0% completion rate is never read without its reason. */
 function MapWarningsBeside() {
   const { map, warnings } = useMapWarnings();
-  if (warnings.length === 0) return null;
+  if (!warnings || warnings.length === 0) return null;
   return (
     <div className="jd-results__warnings" role="status" aria-label="Map check warnings">
       <p>
@@ -100,6 +101,7 @@ function ResultsBody({ result, map, stale }: { result: SimulationResult; map: Jo
           {monteCarlo.looping.count > 0 && ` · looping ${pct(monteCarlo.looping.share, 2)}`}
         </p>
       </div>
+      {result.personas && result.personas.length > 0 && <PersonaCompletion personas={result.personas} result={result} />}
       <div className="jd-results__card">
         <h3>Outcomes</h3>
         <table className="jd-table">
@@ -141,11 +143,82 @@ function ResultsBody({ result, map, stale }: { result: SimulationResult; map: Jo
           <h3>Losses by stage</h3>
           <StageLosses map={map} abandon={exact.abandon} />
         </div>
-        <div>
-          <h3>Friction hotspots</h3>
-          <Hotspots hotspots={result.hotspots} />
-        </div>
+        <PersonaHotspots result={result} />
       </div>
+    </div>
+  );
+}
+
+/** Completion per persona, exact and simulated side by side, with the blend they make together. */
+function PersonaCompletion({ personas, result }: { personas: PersonaResult[]; result: SimulationResult }) {
+  return (
+    <div className="jd-results__card jd-results__card--wide">
+      <h3>Completion by persona</h3>
+      <table className="jd-table jd-persona-results">
+        <thead>
+          <tr>
+            <th scope="col">Persona</th>
+            <th scope="col">Share of customers</th>
+            <th scope="col">Exact</th>
+            <th scope="col">Simulated (95% CI)</th>
+            <th scope="col">Customers simulated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {personas.map((p) => (
+            <tr key={p.personaId}>
+              <th scope="row">
+                <span className="jd-persona-dot" style={{ background: p.colour ?? '#64748b' }} aria-hidden="true" /> {p.name}
+              </th>
+              <td>{pct(p.share, 0)}</td>
+              <td>{pct(p.exact.success, 2)}</td>
+              <td>
+                {pct(p.monteCarlo.success.rate)} <span className="jd-muted">({pct(p.monteCarlo.success.low)} – {pct(p.monteCarlo.success.high)})</span>
+              </td>
+              <td>{num(p.monteCarlo.customers)}</td>
+            </tr>
+          ))}
+          <tr className="jd-persona-results__blend">
+            <th scope="row">All customers (blended)</th>
+            <td>100%</td>
+            <td>{pct(result.exact.success, 2)}</td>
+            <td>
+              {pct(result.monteCarlo.success.rate)}{' '}
+              <span className="jd-muted">({pct(result.monteCarlo.success.low)} – {pct(result.monteCarlo.success.high)})</span>
+            </td>
+            <td>{num(result.monteCarlo.customers)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The hotspot ranking, for all customers or one persona (starting from the persona shown on the canvas). */
+function PersonaHotspots({ result }: { result: SimulationResult }) {
+  const canvasPersona = useEditor(activePersona);
+  const personas = result.personas ?? [];
+  const [chosen, choose] = useState<string | null>(canvasPersona);
+  const persona = personas.find((p) => p.personaId === chosen);
+  return (
+    <div>
+      <div className="jd-results__hotspot-head">
+        <h3>Friction hotspots{persona ? `: ${persona.name}` : ''}</h3>
+        {personas.length > 0 && (
+          <label className="jd-inline-field">
+            Rank hotspots for{' '}
+            <select value={persona?.personaId ?? ''} onChange={(event) => choose(event.target.value === '' ? null : event.target.value)}>
+              <option value="">All customers</option>
+              {personas.map((p) => (
+                <option key={p.personaId} value={p.personaId}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <Hotspots hotspots={persona ? persona.hotspots : result.hotspots} />
     </div>
   );
 }
