@@ -2,7 +2,7 @@ import { BaseEdge, getBezierPath, useStore as useFlowStore, type EdgeProps } fro
 import { lazy, memo, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { useEditor } from '../store/editorStore';
-import { activePersona, selectEdge, selectEdgeShare } from '../store/selectors';
+import { activePersona, selectEdge, selectEdgeShare, selectScenarioEdgeMark } from '../store/selectors';
 import { edgeLabelText, labelsReadable, useEdgeLabelPoint } from './edgeLabelPoints';
 import { useFlowLayer } from './flowLayers';
 import { useEdgeOverlay } from './simulationOverlay';
@@ -23,6 +23,7 @@ function JourneyEdgeView(props: EdgeProps) {
   const readable = useFlowStore(labelsReadable);
   const label = useEditor((s) => selectEdge(id)(s)?.label);
   const placed = useEdgeLabelPoint(id);
+  const mark = useEditor(selectScenarioEdgeMark(id));
   // React Flow's label layer, as its EdgeLabelRenderer would portal into, without its DOM query per pan step.
   const labelLayer = useFlowLayer('react-flow__edgelabel-renderer');
   const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
@@ -35,7 +36,7 @@ function JourneyEdgeView(props: EdgeProps) {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`jd-edge${selected ? ' is-selected' : ''}${flow !== undefined && flow > 0 ? ' is-flowing' : ''}${onPath === true ? ' is-on-path' : onPath === false ? ' is-off-path' : ''}`}
+        className={`jd-edge${selected ? ' is-selected' : ''}${flow !== undefined && flow > 0 ? ' is-flowing' : ''}${onPath === true ? ' is-on-path' : onPath === false ? ' is-off-path' : ''}${mark ? ` is-scenario-${mark}` : ''}`}
         style={flow !== undefined ? { strokeWidth: 1.5 + 9 * flow } : undefined}
       />
       {text &&

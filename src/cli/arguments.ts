@@ -1,4 +1,4 @@
-/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --persona, --json. */
+/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --persona, --scenario, --compare, --json. */
 import { SIMULATION_LIMITS } from '../domain';
 import type { RunSettings } from '../simulation';
 import { quoted } from './terminalText';
@@ -8,6 +8,10 @@ export interface Arguments {
   json: boolean;
   /** Simulate only this persona's customers (checked against the map once it is read). */
   persona?: string;
+  /** Simulate this scenario instead of the as-is map. */
+  scenario?: string;
+  /** Compare the as-is map with every scenario. */
+  compare?: boolean;
   overrides: Partial<Pick<RunSettings, 'customers' | 'seed' | 'maxSteps'>>;
 }
 
@@ -39,6 +43,8 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
   let file: string | undefined;
   let json = false;
   let persona: string | undefined;
+  let scenario: string | undefined;
+  let compare = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -53,6 +59,14 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
       if (text === undefined || text === '' || (inline === undefined && text.startsWith('--'))) return '--persona needs a persona id';
       if (persona !== undefined) return `Only one --persona, please (got ${quoted(persona)} and ${quoted(text)})`;
       persona = text;
+    } else if (flag === '--scenario') {
+      const text = inline ?? argv[++i];
+      if (text === undefined || text === '' || (inline === undefined && text.startsWith('--'))) return '--scenario needs a scenario id';
+      if (scenario !== undefined) return `Only one --scenario, please (got ${quoted(scenario)} and ${quoted(text)})`;
+      scenario = text;
+    } else if (flag === '--compare') {
+      if (inline !== undefined) return '--compare takes no value';
+      compare = true;
     } else if (isNumericOption(flag)) {
       const text = inline ?? argv[++i];
       if (text === undefined) return `${flag} needs a value`;
@@ -68,5 +82,13 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
     }
   }
   if (file === undefined) return 'No map file given';
-  return persona === undefined ? { file, json, overrides } : { file, json, persona, overrides };
+  if (compare && scenario !== undefined) return '--compare already runs every scenario; leave out --scenario';
+  return {
+    file,
+    json,
+    ...(persona === undefined ? {} : { persona }),
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(compare ? { compare } : {}),
+    overrides,
+  };
 }

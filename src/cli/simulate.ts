@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--json]`
+ * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--json]`
  *
  * Runs both simulation engines on a map file in Node. The file goes through the same import as in the app, so
  * a bad file is refused with the same messages. Exit codes: 0 done, 1 the map could not be read or simulated, 2 usage,
@@ -11,8 +11,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, importMapText } from '../format';
-import { findPersona, type JourneyMap, type Persona } from '../domain';
-import { simulateInChunks, simulateJourney, SimulationError, soloPersona, unknownPersonaMessage, type SimulationResult } from '../simulation';
+import { applyScenario, findPersona, findScenario, type JourneyMap, type Persona } from '../domain';
+import { compareScenarios, compareScenariosInChunks, simulateInChunks, simulateJourney, SimulationError, soloPersona, unknownPersonaMessage, type ScenarioComparison, type SimulationResult } from '../simulation';
 import { parseArguments, type Arguments } from './arguments';
 import { progressLine, type ProgressOptions } from './progress';
 import { readMapFile } from './readMapFile';
@@ -32,7 +32,7 @@ export const nodeIo: CliIo = {
   readFile: readMapFile,
 };
 
-export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--json]\n';
+export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--json]\n';
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -91,8 +91,13 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
       return 2;
     }
   }
+  if (args.scenario !== undefined && !findScenario(map, args.scenario)) {
+    out.error(`${inlineText(unknownScenarioMessage(map, args.scenario))}\n${USAGE}`);
+    return 2;
+  }
   if (!args.json) for (const w of imported.warnings) out.error(`Note: ${inlineText(w)}\n`);
-  const simulated = persona ? soloPersona(map, persona.id) : map;
+  const asSeen = persona ? soloPersona(map, persona.id) : map;
+  const simulated = args.scenario !== undefined ? applyScenario(asSeen, args.scenario) : asSeen;
   return { args, map, simulated, ...(persona ? { persona } : {}), warnings: imported.warnings };
 }
 
@@ -113,6 +118,13 @@ function printResult({ args, map, persona, warnings }: Prepared, result: Simulat
 export function runCli(argv: readonly string[], io: CliIo = nodeIo): number {
   const prepared = prepare(argv, io);
   if (typeof prepared === 'number') return prepared;
+  if (prepared.args.compare) {
+    try {
+      return printComparison(prepared, compareScenarios(prepared.simulated, prepared.args.overrides), io);
+    } catch (error) {
+      return simulationFailed(error, prepared.args.file, io);
+    }
+  }
   let result: SimulationResult;
   try {
     result = simulateJourney(prepared.simulated, prepared.args.overrides);
@@ -137,6 +149,24 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, options:
   const prepared = prepare(argv, io);
   if (typeof prepared === 'number') return prepared;
   const progress = options.progress ? progressLine((text) => io.stderr(text), prepared.map.name, options.progress) : undefined;
+  if (prepared.args.compare) {
+    let comparison: ScenarioComparison | null;
+    try {
+      comparison = await compareScenariosInChunks(prepared.simulated, prepared.args.overrides, {
+        signal: options.signal,
+        onProgress: progress && ((p) => progress.update(p)),
+      });
+    } catch (error) {
+      return simulationFailed(error, prepared.args.file, io);
+    } finally {
+      progress?.end();
+    }
+    if (comparison === null) {
+      safeIo(io).error('Interrupted: the comparison was stopped before it finished; nothing was printed.\n');
+      return EXIT_INTERRUPTED;
+    }
+    return printComparison(prepared, comparison, io);
+  }
   let result: SimulationResult | null;
   try {
     result = await simulateInChunks(prepared.simulated, prepared.args.overrides, {
@@ -203,3 +233,55 @@ async function runAsCommand(): Promise<void> {
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) void runAsCommand();
+
+function unknownScenarioMessage(map: JourneyMap, id: string): string {
+  const known = map.scenarios.map((s) => `"${s.id}" (${s.name})`);
+  return known.length === 0
+    ? `There is no scenario "${id}": the map has none`
+    : `There is no scenario "${id}"; the map's scenarios are ${known.join(', ')}`;
+}
+
+/** --compare: every scenario's success next to the as-is, exact and simulated with the same seed. */
+function printComparison({ args, map }: Prepared, comparison: ScenarioComparison, io: CliIo): number {
+  const out = safeIo(io);
+  if (args.json) {
+    out.json({
+      map: { id: map.id, name: map.name },
+      settings: { seed: comparison.seed, customers: comparison.customers },
+      scenarios: comparison.runs.map((run) => ({
+        id: run.scenarioId,
+        name: run.name,
+        exact: run.exact,
+        monteCarlo: run.monteCarlo,
+        lossesByStage: run.lossesByStage,
+        ...(run.personas.length > 0 ? { personas: run.personas } : {}),
+        ...(run.difference ? { difference: run.difference } : {}),
+      })),
+    });
+    return 0;
+  }
+  const pct = (p: number) => `${(p * 100).toFixed(2)}%`;
+  const pts = (p: number) => `${p >= 0 ? '+' : '−'}${Math.abs(p).toFixed(2)}`;
+  const rows = comparison.runs.map((run) => [
+    run.name,
+    pct(run.exact.success),
+    run.difference ? pts(run.difference.exactPoints) : '',
+    `${pct(run.monteCarlo.success.rate)} (${pct(run.monteCarlo.success.low)} – ${pct(run.monteCarlo.success.high)})`,
+    run.difference ? `${pts(run.difference.monteCarloPoints)} (${pts(run.difference.lowPoints)} … ${pts(run.difference.highPoints)})` : '',
+  ]);
+  const head = ['Scenario', 'Exact', 'Δ points', 'Monte Carlo (95% CI)', 'Δ points (95% CI)'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
+  const count = comparison.runs.length - 1;
+  out.text(
+    [
+      `${map.name} — as-is and ${count} scenario${count === 1 ? '' : 's'}: completion (success)`,
+      `${comparison.customers.toLocaleString('en')} simulated customers per run, seed ${comparison.seed} for every run`,
+      '',
+      line(head),
+      ...rows.map(line),
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}

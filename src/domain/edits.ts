@@ -73,6 +73,11 @@ export function allIds(map: JourneyMap): Set<string> {
   for (const n of map.nodes) ids.add(n.id);
   for (const e of map.edges) ids.add(e.id);
   for (const note of map.notes) ids.add(note.id);
+  // Nodes and edges only a scenario has: an as-is element must never take their ids.
+  for (const scenario of map.scenarios) {
+    for (const n of scenario.changes.addedNodes) ids.add(n.id);
+    for (const e of scenario.changes.addedEdges) ids.add(e.id);
+  }
   return ids;
 }
 
@@ -88,6 +93,7 @@ export function createMap(init: Partial<JourneyMap> = {}): JourneyMap {
     notes: init.notes ?? [],
     personas: init.personas ?? [],
     opportunities: init.opportunities ?? [],
+    scenarios: init.scenarios ?? [],
     ...(init.simulation ? { simulation: init.simulation } : {}),
   };
 }

@@ -12,3 +12,4 @@ export * from './checkText';
 export * from './personas';
 export * from './opportunities';
 export * from './references';
+export * from './scenarios';

@@ -12,6 +12,7 @@ export function pruneReferences(map: JourneyMap): void {
     if (persona.nodes.some((o) => !nodes.has(o.node))) persona.nodes = persona.nodes.filter((o) => nodes.has(o.node));
     if (persona.edges.some((o) => !edges.has(o.edge))) persona.edges = persona.edges.filter((o) => edges.has(o.edge));
   }
+  pruneScenarios(map, nodes, edges);
   if (map.opportunities.length === 0) return;
   const notes = new Set<string>();
   for (const node of map.nodes) for (const f of node.friction) notes.add(JSON.stringify([node.id, f.id]));
@@ -29,5 +30,20 @@ export function pruneReferences(map: JourneyMap): void {
     }
     const keep = (id: string) => nodes.has(id) && !gone.has(id);
     if (opportunity.touchpoints.some((id) => !keep(id))) opportunity.touchpoints = opportunity.touchpoints.filter(keep);
+  }
+}
+
+/** Scenario changes that name as-is nodes or edges no longer there go; so do added edges left without an end. */
+function pruneScenarios(map: JourneyMap, nodes: ReadonlySet<string>, edges: ReadonlySet<string>): void {
+  for (const scenario of map.scenarios) {
+    const c = scenario.changes;
+    if (c.removedNodes.some((id) => !nodes.has(id))) c.removedNodes = c.removedNodes.filter((id) => nodes.has(id));
+    if (c.changedNodes.some((ch) => !nodes.has(ch.id))) c.changedNodes = c.changedNodes.filter((ch) => nodes.has(ch.id));
+    if (c.removedEdges.some((id) => !edges.has(id))) c.removedEdges = c.removedEdges.filter((id) => edges.has(id));
+    if (c.changedEdges.some((ch) => !edges.has(ch.id))) c.changedEdges = c.changedEdges.filter((ch) => edges.has(ch.id));
+    const present = new Set([...nodes, ...c.addedNodes.map((n) => n.id)]);
+    for (const id of c.removedNodes) present.delete(id);
+    const ends = (e: { source: string; target: string }) => present.has(e.source) && present.has(e.target);
+    if (c.addedEdges.some((e) => !ends(e))) c.addedEdges = c.addedEdges.filter(ends);
   }
 }

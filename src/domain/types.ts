@@ -150,6 +150,41 @@ export interface Opportunity {
   friction: FrictionRef[];
 }
 
+/**
+ * How one node or edge of the as-is map differs in a scenario: fields given other values (`set`) and fields
+ * the scenario leaves empty (`unset`, e.g. a drop-off that follows from friction again).
+ */
+export interface ElementChange<T> {
+  id: string;
+  set: Partial<T>;
+  unset: (keyof T & string)[];
+}
+
+export type NodeFields = Omit<JourneyNode, 'id' | 'kind'>;
+export type EdgeFields = Omit<JourneyEdge, 'id'>;
+
+/** A scenario's changes to the as-is map's nodes and edges. Format version 4. */
+export interface ScenarioChanges {
+  addedNodes: JourneyNode[];
+  removedNodes: string[];
+  changedNodes: ElementChange<NodeFields>[];
+  addedEdges: JourneyEdge[];
+  removedEdges: string[];
+  changedEdges: ElementChange<EdgeFields>[];
+}
+
+/**
+ * A named "to-be" version of the journey: the as-is map with changes to its touchpoints and connections
+ * (friction resolved, drop-offs changed, touchpoints and edges added or removed). Stages, channels,
+ * personas and opportunities are the as-is map's.
+ */
+export interface Scenario {
+  id: string;
+  name: string;
+  description?: string;
+  changes: ScenarioChanges;
+}
+
 export interface SimulationSettings {
   customers?: number;
   seed?: number;
@@ -172,6 +207,8 @@ export interface JourneyMap {
   personas: Persona[];
   /** Opportunities (format version 3). */
   opportunities: Opportunity[];
+  /** Scenarios on top of this map, the as-is (format version 4). */
+  scenarios: Scenario[];
   simulation?: SimulationSettings;
 }
 

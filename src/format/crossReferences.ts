@@ -5,6 +5,7 @@
  */
 import { invariantProblems } from '../domain/edits';
 import { OVERRIDABLE } from '../domain/personas';
+import { applyScenario } from '../domain/scenarios';
 import { canConnect, connectionRuleText } from '../domain/rules';
 import type { JourneyMap, NodeKind } from '../domain/types';
 import { MAX_REPORTED_PROBLEMS } from './collectProblems';
@@ -68,6 +69,7 @@ export function referenceProblems(map: JourneyMap): Problem[] {
 
   personaProblems(map, kinds, problems);
   opportunityProblems(map, kinds, problems);
+  if (problems.length === 0) scenarioProblems(map, problems);
 
   // Anything the domain adds to its invariants later is refused too.
   if (problems.length === 0) {
@@ -128,5 +130,51 @@ function opportunityProblems(map: JourneyMap, kinds: ReadonlyMap<string, NodeKin
       if (!onNode) problems.push(problem(`${at}.node`, `there is no node "${ref.node}"`));
       else if (!onNode.has(ref.note)) problems.push(problem(`${at}.note`, `node "${ref.node}" has no friction note "${ref.note}"`));
     });
+  });
+}
+
+/**
+ * Scenario ids and names unique; changes name as-is nodes and edges; added ones use new ids; and the map
+ * with the scenario applied keeps every rule of a map (checked like a map, its problems under the scenario).
+ */
+function scenarioProblems(map: JourneyMap, problems: Problem[]): void {
+  duplicateIds(map.scenarios, 'scenarios', problems);
+  duplicateNames(map.scenarios, 'scenarios', problems);
+  map.scenarios.forEach((scenario, i) => {
+    if (scenario.name.trim().toLocaleLowerCase() === 'as-is') problems.push(problem(`scenarios[${i}].name`, '"As-is" is the map itself; a scenario needs another name'));
+  });
+  const nodes = new Set(map.nodes.map((n) => n.id));
+  const edges = new Set(map.edges.map((e) => e.id));
+  const taken = new Set([...nodes, ...edges, ...map.notes.map((n) => n.id)]);
+  map.scenarios.forEach((scenario, s) => {
+    const at = `scenarios[${s}].changes`;
+    const c = scenario.changes;
+    const before = problems.length;
+    c.removedNodes.forEach((id, i) => {
+      if (!nodes.has(id)) problems.push(problem(`${at}.removedNodes[${i}]`, `there is no node "${id}" in the as-is map`));
+    });
+    c.changedNodes.forEach((ch, i) => {
+      if (!nodes.has(ch.id)) problems.push(problem(`${at}.changedNodes[${i}].id`, `there is no node "${ch.id}" in the as-is map`));
+    });
+    c.removedEdges.forEach((id, i) => {
+      if (!edges.has(id)) problems.push(problem(`${at}.removedEdges[${i}]`, `there is no edge "${id}" in the as-is map`));
+    });
+    c.changedEdges.forEach((ch, i) => {
+      if (!edges.has(ch.id)) problems.push(problem(`${at}.changedEdges[${i}].id`, `there is no edge "${ch.id}" in the as-is map`));
+    });
+    c.addedNodes.forEach((n, i) => {
+      if (taken.has(n.id)) problems.push(problem(`${at}.addedNodes[${i}].id`, `"${n.id}" is already used by the as-is map`));
+    });
+    const present = new Set([...nodes, ...c.addedNodes.map((n) => n.id)]);
+    for (const id of c.removedNodes) present.delete(id);
+    c.addedEdges.forEach((e, i) => {
+      if (taken.has(e.id)) problems.push(problem(`${at}.addedEdges[${i}].id`, `"${e.id}" is already used by the as-is map`));
+      for (const end of ['source', 'target'] as const) {
+        if (!present.has(e[end])) problems.push(problem(`${at}.addedEdges[${i}].${end}`, `there is no node "${e[end]}" in this scenario`));
+      }
+    });
+    if (problems.length > before) return;
+    const applied = applyScenario(map, scenario.id);
+    for (const p of referenceProblems({ ...applied, scenarios: [] })) problems.push(problem(`${at} (applied)`, `${p.path}: ${p.message}`));
   });
 }

@@ -217,6 +217,66 @@ export const opportunitySchema = v.object({
   friction: v.optional(v.pipe(v.array(frictionRefSchema), v.description('The friction notes it addresses.')), () => []),
 });
 
+/** The node fields a scenario may give other values: every field of a node except its id and kind. */
+const nodeFieldsSchema = v.object({
+  label: v.optional(nodeSchema.entries.label),
+  stage: v.optional(nodeSchema.entries.stage.wrapped),
+  channel: v.optional(nodeSchema.entries.channel.wrapped),
+  position: v.optional(positionSchema),
+  description: v.optional(nodeSchema.entries.description.wrapped),
+  scores: v.optional(scoresSchema),
+  emotion: v.optional(emotionSchema),
+  friction: v.optional(v.array(frictionNoteSchema)),
+  dropOff: v.optional(nodeSchema.entries.dropOff.wrapped),
+  share: v.optional(nodeSchema.entries.share.wrapped),
+  result: v.optional(nodeSchema.entries.result.wrapped),
+});
+
+const edgeFieldsSchema = v.object({
+  source: v.optional(edgeSchema.entries.source),
+  target: v.optional(edgeSchema.entries.target),
+  weight: v.optional(edgeSchema.entries.weight.wrapped),
+  label: v.optional(edgeSchema.entries.label.wrapped),
+});
+
+const NODE_FIELD_NAMES = ['label', 'stage', 'channel', 'position', 'description', 'scores', 'emotion', 'friction', 'dropOff', 'share', 'result'] as const;
+const EDGE_FIELD_NAMES = ['source', 'target', 'weight', 'label'] as const;
+
+export const scenarioSchema = v.object({
+  id: id('scenario'),
+  name: name('Scenario name, e.g. "Fix checkout" (unique within the map; not "As-is").'),
+  description: v.optional(text('What the scenario tries, plain text.')),
+  changes: v.pipe(
+    v.object({
+      addedNodes: v.pipe(v.array(nodeSchema), v.description('Nodes only this scenario has (ids unused by the as-is map).')),
+      removedNodes: v.pipe(v.array(text('Id of an as-is node.')), v.description('As-is nodes this scenario removes, with their edges.')),
+      changedNodes: v.pipe(
+        v.array(
+          v.object({
+            id: text('Id of an as-is node.'),
+            set: v.pipe(nodeFieldsSchema, v.description('Fields this scenario gives other values, e.g. friction with notes resolved, or dropOff.')),
+            unset: v.pipe(v.array(v.picklist(NODE_FIELD_NAMES, 'must name an optional node field')), v.description('Optional fields this scenario leaves empty.')),
+          }),
+        ),
+        v.description('As-is nodes this scenario changes.'),
+      ),
+      addedEdges: v.pipe(v.array(edgeSchema), v.description('Edges only this scenario has.')),
+      removedEdges: v.pipe(v.array(text('Id of an as-is edge.')), v.description('As-is edges this scenario removes.')),
+      changedEdges: v.pipe(
+        v.array(
+          v.object({
+            id: text('Id of an as-is edge.'),
+            set: v.pipe(edgeFieldsSchema, v.description('Fields this scenario gives other values, e.g. weight.')),
+            unset: v.pipe(v.array(v.picklist(EDGE_FIELD_NAMES, 'must name an optional edge field')), v.description('Optional fields this scenario leaves empty.')),
+          }),
+        ),
+        v.description('As-is edges this scenario changes (reweighted).'),
+      ),
+    }),
+    v.description("The scenario's changes to the as-is nodes and edges."),
+  ),
+});
+
 const severityDropOff = (severity: number) =>
   lossProbability(`Drop-off added by one open friction note of severity ${severity}.`);
 
@@ -256,6 +316,10 @@ const mapEntries = {
   ),
   opportunities: v.optional(
     v.pipe(v.array(opportunitySchema), v.description('Opportunities: action items addressing touchpoints and friction notes.')),
+    () => [],
+  ),
+  scenarios: v.optional(
+    v.pipe(v.array(scenarioSchema), v.description('Scenarios ("to-be" versions): changes on top of this map, the as-is.')),
     () => [],
   ),
   simulation: v.optional(simulationSettingsSchema),

@@ -6,6 +6,7 @@ import { MapCheck } from './check/MapCheck';
 import { FindTouchpoint } from './find/FindTouchpoint';
 import { OpportunitiesButton } from './opportunities/OpportunitiesButton';
 import { PersonasButton } from './personas/PersonasButton';
+import { ScenarioSwitcher } from './scenarios/ScenarioSwitcher';
 import { TidyLayoutButton } from './TidyLayoutButton';
 
 export interface ToolbarProps {
@@ -56,6 +57,7 @@ export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: Toolba
         <ChannelsButton />
         <PersonasButton />
         <OpportunitiesButton />
+        <ScenarioSwitcher />
         {children && <span className="jd-toolbar__sep" aria-hidden="true" />}
         {children}
       </div>

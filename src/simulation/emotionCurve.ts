@@ -157,7 +157,7 @@ export function emotionLane(map: LaneMap, persona: string | null): EmotionLane |
   if (!map.nodes.some((n) => n.kind === 'touchpoint')) return null;
   const chosen = persona === null ? undefined : map.personas.find((p) => p.id === persona);
   const comparing = !chosen && map.personas.length > 0;
-  const whole: JourneyMap = { id: '', name: '', description: '', channels: [], edges: [], opportunities: [], ...map };
+  const whole: JourneyMap = { id: '', name: '', description: '', channels: [], edges: [], opportunities: [], scenarios: [], ...map };
   const views = chosen
     ? [{ persona: chosen.id, name: chosen.name, colour: chosen.colour, nodes: personaView(whole, chosen.id).nodes }]
     : comparing

@@ -30,3 +30,5 @@ export { blendExact, mergeMonteCarlo } from './blend';
 export { opportunityValues, type OpportunityValueOptions } from './opportunities';
 export type { FromWorker, ToWorker } from './messages';
 export type * from './types';
+export { compareScenarios, compareScenariosInChunks, differenceInterval, type ComparedRun, type ScenarioComparison } from './scenarios';
+export { lossesByStage, type StageLoss } from './losses';

@@ -9,6 +9,7 @@ import * as edits from '../domain/edits';
 import { EditError, type NewEdge, type NewNode, type NodePatch } from '../domain/edits';
 import { extractFragment, pasteFragment } from '../domain/fragments';
 import * as notes from '../domain/notes';
+import { applyScenario, mergeScenarioEdit } from '../domain/scenarios';
 import * as structure from '../domain/structure';
 import type { JourneyMap, Position, Scores, Severity } from '../domain/types';
 import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
@@ -37,7 +38,15 @@ export interface Notice {
 }
 
 export interface EditorState {
+  /**
+   * What the editor shows and edits: the document, or with a scenario chosen, the document with that
+   * scenario applied (domain applyScenario). Read this for anything on screen or simulated.
+   */
   map: JourneyMap;
+  /** The whole map as saved, exported and undone: the as-is with every scenario's changes. */
+  document: JourneyMap;
+  /** The scenario being shown and edited (session state); null = the as-is map. */
+  scenario: string | null;
   history: History;
   selection: Selection;
   /** Positions of nodes being dragged: shown on the canvas, written to the map (one step) on drop. */
@@ -64,8 +73,12 @@ export interface InlineEdit {
 
 const initialMap = (): JourneyMap => edits.createMap({ id: 'map-empty', name: 'Untitled journey' });
 
-export const initialEditorState = (): EditorState => ({
-  map: initialMap(),
+export const initialEditorState = (): EditorState => {
+  const map = initialMap();
+  return {
+  map,
+  document: map,
+  scenario: null,
   history: emptyHistory(),
   selection: { nodes: [], edges: [] },
   dragPositions: null,
@@ -75,23 +88,59 @@ export const initialEditorState = (): EditorState => ({
   notices: [],
   inlineEdit: null,
   persona: null,
-});
+  };
+};
 
 export const useEditor = create<EditorState>()(() => initialEditorState());
 
 const get = useEditor.getState;
 const set = useEditor.setState;
 
-/** Applies a domain edit as one undoable step. Returns the edit's result, or undefined when it was refused. */
+/** The map shown for a document and a scenario (the document itself for the as-is or a scenario it lacks). */
+const shown = (document: JourneyMap, scenario: string | null): JourneyMap => (scenario === null ? document : applyScenario(document, scenario));
+
+/** The session's scenario, if the document still has it. */
+const scenarioIn = (document: JourneyMap, scenario: string | null): string | null =>
+  scenario !== null && document.scenarios.some((s) => s.id === scenario) ? scenario : null;
+
+/**
+ * Applies a domain edit as one undoable step. Returns the edit's result, or undefined when it was refused.
+ * The edit runs on the map shown; in a scenario, what it changes in nodes and edges becomes the scenario's
+ * changes (the as-is stays as it was) and the rest goes into the as-is.
+ */
 export function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
-  const before = get().map;
+  const { map: before, document, scenario } = get();
   let result: T | undefined;
   try {
     const after = produce(before, (draft) => {
       result = recipe(draft);
     });
-    if (after !== before) set({ map: after, history: record(get().history, before), lastEditError: null });
-    else if (get().lastEditError !== null) set({ lastEditError: null });
+    if (after !== before) {
+      const next = scenario === null ? after : mergeScenarioEdit(document, scenario, before, after);
+      set({ document: next, map: scenario === null ? next : shown(next, scenario), history: record(get().history, document), lastEditError: null });
+    } else if (get().lastEditError !== null) set({ lastEditError: null });
+    return result;
+  } catch (error) {
+    if (error instanceof EditError) {
+      set({ lastEditError: error.message });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** An undoable edit of the whole document (scenarios themselves: add, rename, delete), whatever is shown. */
+export function editDocument<T>(recipe: (draft: JourneyMap) => T): T | undefined {
+  const { document } = get();
+  let result: T | undefined;
+  try {
+    const next = produce(document, (draft) => {
+      result = recipe(draft);
+    });
+    if (next !== document) {
+      const scenario = scenarioIn(next, get().scenario);
+      set({ document: next, scenario, map: shown(next, scenario), history: record(get().history, document), lastEditError: null });
+    }
     return result;
   } catch (error) {
     if (error instanceof EditError) {
@@ -245,18 +294,22 @@ export const editorActions = {
   },
 
   undo(): void {
-    const step = undoStep(get().history, get().map);
-    if (step) set({ map: step.map, history: step.history, selection: pruneSelection(step.map, get().selection), lastEditError: null });
+    const step = undoStep(get().history, get().document);
+    if (step) restore(step.map, step.history);
   },
   redo(): void {
-    const step = redoStep(get().history, get().map);
-    if (step) set({ map: step.map, history: step.history, selection: pruneSelection(step.map, get().selection), lastEditError: null });
+    const step = redoStep(get().history, get().document);
+    if (step) restore(step.map, step.history);
   },
 
   /** Replaces the open map (load, new map, another tab's version). Not undoable: history starts afresh. */
   loadMap(map: JourneyMap, viewport: Viewport | null = null): void {
+    // The same map again (another tab's save): stay in the scenario being edited if it is still there.
+    const scenario = map.id === get().document.id ? scenarioIn(map, get().scenario) : null;
     set({
-      map,
+      map: shown(map, scenario),
+      document: map,
+      scenario,
       history: emptyHistory(),
       selection: { nodes: [], edges: [] },
       dragPositions: null,
@@ -266,6 +319,14 @@ export const editorActions = {
       inlineEdit: null,
       persona: null,
     });
+  },
+  /** Shows and edits a scenario (null: the as-is map). Not an edit: nothing is saved or undone. */
+  chooseScenario(id: string | null): void {
+    const { document } = get();
+    const scenario = scenarioIn(document, id);
+    if (scenario === get().scenario) return;
+    const map = shown(document, scenario);
+    set({ scenario, map, selection: pruneSelection(map, get().selection), dragPositions: null, inlineEdit: null });
   },
   /** Shows the map as one persona sees it (null: all customers). */
   choosePersona(id: string | null): void {
@@ -292,6 +353,13 @@ export const editorActions = {
     if (get().lastEditError !== null) set({ lastEditError: null });
   },
 };
+
+/** Puts back a document from the history, staying in the scenario shown if it still exists. */
+function restore(document: JourneyMap, history: History): void {
+  const scenario = scenarioIn(document, get().scenario);
+  const map = shown(document, scenario);
+  set({ document, scenario, map, history, selection: pruneSelection(map, get().selection), lastEditError: null });
+}
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);

@@ -48,7 +48,7 @@ export const libraryActions = {
 
   async open(id: string): Promise<boolean> {
     const { storage, validate, persistence } = getSession();
-    if (useEditor.getState().map.id === id) return true;
+    if (useEditor.getState().document.id === id) return true;
     try {
       const { readMap } = await library();
       const read = await readMap(storage, validate, id);
@@ -85,7 +85,7 @@ export const libraryActions = {
   async rename(id: string, name: string): Promise<string | null> {
     const trimmed = name.trim();
     if (trimmed === '') return 'A map needs a name';
-    if (useEditor.getState().map.id === id) {
+    if (useEditor.getState().document.id === id) {
       if (!editorActions.renameMap(trimmed)) return useEditor.getState().lastEditError;
     } else {
       const { storage, persistence } = getSession();
@@ -108,8 +108,8 @@ export const libraryActions = {
       const { addToLibrary, listMaps, readMap, uniqueName } = await library();
       await persistence.flush();
       let source: JourneyMap;
-      if (useEditor.getState().map.id === id) {
-        source = useEditor.getState().map;
+      if (useEditor.getState().document.id === id) {
+        source = useEditor.getState().document;
       } else {
         const read = await readMap(storage, validate, id);
         if (!read.ok) {
@@ -129,8 +129,8 @@ export const libraryActions = {
   /** Moves a map to the trash; the notice offers Undo. Deleting the open map opens the next one (or the sample). */
   async remove(id: string): Promise<void> {
     const { storage, validate, persistence, fallback } = getSession();
-    const wasOpen = useEditor.getState().map.id === id;
-    const name = useLibrary.getState().maps.find((m) => m.id === id)?.name ?? useEditor.getState().map.name;
+    const wasOpen = useEditor.getState().document.id === id;
+    const name = useLibrary.getState().maps.find((m) => m.id === id)?.name ?? useEditor.getState().document.name;
     try {
       const { listMaps, trashMap } = await library();
       await persistence.flush();

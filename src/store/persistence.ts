@@ -137,7 +137,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   let unsubscribe = () => {};
   let unsubscribeDrafts = () => {};
 
-  const dirty = () => useEditor.getState().map !== savedMap;
+  const dirty = () => useEditor.getState().document !== savedMap;
   const copiesOf = (mapId: string) => writeAhead.copies().copies.filter((c) => c.mapId === mapId);
 
   // ---- Start-up ----------------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
       openInMemory(newest);
       if (isTimeout(failure)) {
         answering = false;
-        openedInMemory = useEditor.getState().map;
+        openedInMemory = useEditor.getState().document;
         editorActions.notify('warning', `${NOT_ANSWERING_TEXT}. Saving resumes as soon as it answers.`, { id: NOT_ANSWERING_ID });
         reconnect(0);
       } else {
@@ -176,11 +176,11 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     }
     hydrated = true;
     unsubscribe = useEditor.subscribe((state, prev) => {
-      if (state.map !== prev.map) {
-        keepWriteAhead(state.map);
+      if (state.document !== prev.document) {
+        keepWriteAhead(state.document);
         schedule();
       }
-      if (state.viewport !== prev.viewport && state.viewport) scheduleViewport(state.map.id, state.viewport);
+      if (state.viewport !== prev.viewport && state.viewport) scheduleViewport(state.document.id, state.viewport);
     });
     if (dirty()) schedule(plan?.unsaved ? 0 : debounceMs);
   }
@@ -263,14 +263,14 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   async function storageAnswered(plan: StartPlan): Promise<void> {
     answering = true;
     editorActions.dismiss(NOT_ANSWERING_ID);
-    const shown = useEditor.getState().map;
+    const shown = useEditor.getState().document;
     const untouched = shown === openedInMemory;
     openedInMemory = null;
     if (untouched) {
       // Nothing was done in this tab meanwhile: open what storage holds, as a start-up would have.
       const before = shown;
       await begin(plan);
-      if (useEditor.getState().map.id !== before.id) editorActions.notify('info', 'Storage answers again; your saved map is open.', { id: 'storage-back' });
+      if (useEditor.getState().document.id !== before.id) editorActions.notify('info', 'Storage answers again; your saved map is open.', { id: 'storage-back' });
       if (dirty()) schedule(0);
       return;
     }
@@ -432,7 +432,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     }
     // While storage is not answering, writes would hang too: the write-ahead copy holds the work meanwhile.
     if (!hydrated || !answering || !dirty() || (blocked && !force)) return;
-    const map = useEditor.getState().map;
+    const map = useEditor.getState().document;
     saving = (async () => {
       let rev = 0;
       // Set inside the updater, which TypeScript cannot follow: hence the widening cast.
@@ -475,7 +475,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
         knownStored.add(map.id);
         savedMap = map;
         blocked = null;
-        if (useEditor.getState().map === map) writeAhead.clear(map.id);
+        if (useEditor.getState().document === map) writeAhead.clear(map.id);
         releaseAdopted(map.id);
         if (outcome === 'saved') await storage.set(metaKey(map.id), summarise(map, Date.now()));
         await storage.set(CURRENT_KEY, map.id);
@@ -540,12 +540,12 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   }
 
   function markDeleted(mapId: string): void {
-    if (useEditor.getState().map.id !== mapId) return;
+    if (useEditor.getState().document.id !== mapId) return;
     blocked = { kind: 'deleted', mapId };
     held = null;
     editorActions.dismiss(OTHER_TAB_ID);
     editorActions.dismiss(HELD_ID);
-    const name = useEditor.getState().map.name;
+    const name = useEditor.getState().document.name;
     editorActions.notify('warning', `“${name}” was deleted in another tab, so changes here are no longer saved. Keep a copy of it as you see it here?`, {
       id: DELETED_ID,
       actions: [{ label: 'Keep a copy', run: () => void keepCopy(mapId) }],
@@ -553,7 +553,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   }
 
   async function keepCopy(mapId: string): Promise<void> {
-    const map = useEditor.getState().map;
+    const map = useEditor.getState().document;
     if (map.id !== mapId) return;
     try {
       const kept = await addToLibrary(storage, map, tabId);
@@ -572,7 +572,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
   async function follow(mapId: string): Promise<JourneyMap | null> {
     try {
       const stored = await readStoredState(storage, validate, mapId);
-      if (stored.kind !== 'ok' || useEditor.getState().map.id !== mapId) return null;
+      if (stored.kind !== 'ok' || useEditor.getState().document.id !== mapId) return null;
       const previous = useEditor.getState();
       knownRev.set(mapId, stored.rev);
       knownStored.add(mapId);
@@ -581,7 +581,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
       editorActions.dismiss(OTHER_TAB_ID);
       editorActions.dismiss(DELETED_ID);
       editorActions.loadMap(stored.map, previous.viewport);
-      savedMap = useEditor.getState().map;
+      savedMap = useEditor.getState().document;
       writeAhead.clear(mapId);
       releaseAdopted(mapId);
       editorActions.select(keepExisting(stored.map, previous.selection));
@@ -596,7 +596,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     if (data === null || typeof data !== 'object') return;
     const msg = data as Partial<Record<keyof ChannelMessage | 'rev' | 'replacedTab', unknown>>;
     if (typeof msg.tabId !== 'string' || msg.tabId === tabId || typeof msg.mapId !== 'string') return;
-    if (!hydrated || msg.mapId !== useEditor.getState().map.id) return;
+    if (!hydrated || msg.mapId !== useEditor.getState().document.id) return;
     if (msg.type === 'deleted') return markDeleted(msg.mapId);
     const rev = validRev(msg.rev);
     if (msg.type !== 'saved' || rev === null || rev <= (knownRev.get(msg.mapId) ?? 0)) return;
@@ -627,7 +627,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     // Unsaved edits here: another tab's save of the very same content is no conflict.
     try {
       const stored = await readStoredState(storage, validate, change.mapId);
-      const current = useEditor.getState().map;
+      const current = useEditor.getState().document;
       if (stored.kind === 'ok' && current.id === change.mapId && sameContent(stored.map, current)) {
         knownRev.set(current.id, stored.rev);
         savedMap = current;
@@ -655,7 +655,7 @@ export function startPersistence(options: PersistenceOptions): Persistence {
     const change = held;
     held = null;
     editorActions.dismiss(HELD_ID);
-    if (change.mapId === useEditor.getState().map.id) void incoming(change);
+    if (change.mapId === useEditor.getState().document.id) void incoming(change);
   }
 
   // ---- Page lifecycle ------------------------------------------------------------------------------------

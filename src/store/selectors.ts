@@ -1,4 +1,5 @@
 import { personaView } from '../domain/personaView';
+import { scenarioDifferences, type ScenarioDifferences } from '../domain/scenarios';
 import type { JourneyEdge, JourneyMap, JourneyNode } from '../domain/types';
 import type { EditorState } from './editorStore';
 
@@ -82,3 +83,21 @@ export function viewedMap(state: Pick<EditorState, 'map' | 'persona'>): JourneyM
 /** The chosen persona's id, or null when none is chosen or it is no longer in the map. */
 export const activePersona = (state: Pick<EditorState, 'map' | 'persona'>): string | null =>
   state.persona !== null && state.map.personas.some((p) => p.id === state.persona) ? state.persona : null;
+
+/** How each node and edge of the shown scenario differs from the as-is, once per document and scenario. */
+const differenceCache = new WeakMap<JourneyMap, Map<string, ScenarioDifferences | null>>();
+function differences(state: Pick<EditorState, 'document' | 'scenario'>): ScenarioDifferences | null {
+  const { document, scenario } = state;
+  if (scenario === null) return null;
+  let byScenario = differenceCache.get(document);
+  if (!byScenario) differenceCache.set(document, (byScenario = new Map()));
+  let found = byScenario.get(scenario);
+  if (found === undefined) byScenario.set(scenario, (found = scenarioDifferences(document, scenario)));
+  return found;
+}
+
+/** 'added' or 'changed' when the node shown differs from the as-is map's; undefined otherwise (and in the as-is). */
+export const selectScenarioMark = (id: string) => (s: Pick<EditorState, 'document' | 'scenario'>) => differences(s)?.nodes.get(id);
+export const selectScenarioEdgeMark = (id: string) => (s: Pick<EditorState, 'document' | 'scenario'>) => differences(s)?.edges.get(id);
+/** Ids of as-is nodes the shown scenario removes (empty in the as-is). */
+export const selectScenarioRemovals = (s: Pick<EditorState, 'document' | 'scenario'>) => differences(s);

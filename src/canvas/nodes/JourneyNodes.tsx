@@ -6,7 +6,7 @@ import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactF
 import { lazy, memo, Suspense } from 'react';
 import type { JourneyNode } from '../../domain/types';
 import { editorActions, useEditor } from '../../store/editorStore';
-import { activePersona, selectViewedNode } from '../../store/selectors';
+import { activePersona, selectScenarioMark, selectViewedNode } from '../../store/selectors';
 import { channelStyle } from '../channelColour';
 import { InlineText } from './InlineText';
 import { EmotionMarker, FrictionBadge, ScoreStrip } from './parts';
@@ -66,6 +66,19 @@ function ChannelChip({ channel }: { channel: { name: string; colour?: string } |
   );
 }
 
+const MARK_TEXT = { added: 'New', changed: 'Changed' } as const;
+
+/** A tag on a card the scenario shown adds or changes (nothing in the as-is map). */
+function ScenarioMark({ id }: { id: string }) {
+  const mark = useEditor(selectScenarioMark(id));
+  if (!mark) return null;
+  return (
+    <span className={`jd-scenario-mark is-${mark}`} role="img" aria-label={mark === 'added' ? 'Added in this scenario' : 'Changed in this scenario'}>
+      {MARK_TEXT[mark]}
+    </span>
+  );
+}
+
 function TouchpointNodeView({ id, selected }: NodeProps) {
   const { node, channel, simple, heat, onPath, renaming, persona } = useNodeView(id);
   if (!node) return null;
@@ -74,6 +87,7 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
       className={`jd-node jd-node--touchpoint${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`}
       style={{ ...channelStyle(channel?.colour), ...heatStyle(heat) }}
     >
+      <ScenarioMark id={id} />
       {heat && <div className="jd-heat-badge" title="Customers lost here per 1,000 starts">−{Math.round(heat.lostPer1000)} / 1,000</div>}
       {persona && (
         <Suspense fallback={null}>
@@ -105,6 +119,7 @@ function EntryNodeView({ id, selected }: NodeProps) {
   if (!node) return null;
   return (
     <div className={`jd-node jd-node--entry${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(heat, onPath)}`} style={heatStyle(heat)}>
+      <ScenarioMark id={id} />
       <div className="jd-node__kind">Entry</div>
       {persona && (
         <Suspense fallback={null}>
@@ -124,6 +139,7 @@ function OutcomeNodeView({ id, selected }: NodeProps) {
   const success = node.result !== 'failure';
   return (
     <div className={`jd-node jd-node--outcome ${success ? 'is-success' : 'is-failure'}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(undefined, onPath)}`}>
+      <ScenarioMark id={id} />
       <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
       <div className="jd-node__kind">{success ? '✓ Success' : '✕ Failure'}</div>
       <NodeName node={node} renaming={renaming} />

@@ -71,7 +71,8 @@ export function download(blob: Blob, fileName: string): void {
 
 export async function exportJson(): Promise<void> {
   const { exportMapText } = await import('../../format/serialise');
-  const { map } = useEditor.getState();
+  // The whole document: the as-is map with every scenario, whichever is shown.
+  const { document: map } = useEditor.getState();
   download(new Blob([exportMapText(map)], { type: 'application/json' }), exportFileName(map.name));
 }
 
@@ -82,7 +83,7 @@ export function shareBaseUrl(): string {
 /** Copies a link carrying the whole map; refuses, suggesting the file, when the map is too large for a link. */
 export async function copyShareLink(): Promise<void> {
   const { encodeShareFragment, MAX_SHARE_URL_LENGTH } = await import('../../format/share');
-  const { map } = useEditor.getState();
+  const { document: map } = useEditor.getState();
   const link = `${shareBaseUrl()}#${encodeShareFragment(map)}`;
   if (link.length > MAX_SHARE_URL_LENGTH) {
     editorActions.notify(
