@@ -1,6 +1,6 @@
 /**
  * Pasting map JSON into the open map: validated like any import, inserted as one undo step, with the choice
- * to open it as a new map instead. Loaded with the first paste.
+ * to open it as a new map instead. Pasted Mermaid journey text opens as a new map. Loaded with the first paste.
  */
 import { editorActions, useEditor } from '../store/editorStore';
 import { lastCopied } from './useClipboard';
@@ -8,9 +8,9 @@ import { lastCopied } from './useClipboard';
 const PASTE_STEP = 40;
 const PASTE_NOTICE_ID = 'pasted';
 
-/** Pastes map JSON into the open map. Returns false when the text is not map JSON at all. */
+/** Pastes map JSON into the open map, or opens a Mermaid journey as a new map. False when the text is neither. */
 export async function pasteText(text: string): Promise<boolean> {
-  if (!text.trimStart().startsWith('{')) return false;
+  if (!text.trimStart().startsWith('{')) return pasteMermaid(text);
   const { importMapText } = await import('../format/import');
   const { reportImport } = await import('../panels/files/transfer');
   const result = importMapText(text);
@@ -40,3 +40,11 @@ export async function pasteText(text: string): Promise<boolean> {
   return true;
 }
 
+/** A Mermaid journey (or Markdown holding one) opens as a new map: it has its own stages, unlike a copied fragment. */
+async function pasteMermaid(text: string): Promise<boolean> {
+  const { isMermaidJourney } = await import('../interop/mermaidSource');
+  if (!isMermaidJourney(text)) return false;
+  const { importMermaidText } = await import('../panels/files/transfer');
+  await importMermaidText(text, 'The pasted Mermaid journey');
+  return true;
+}

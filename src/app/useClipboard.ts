@@ -44,7 +44,8 @@ export function useClipboard(): void {
       pasteEventSeen = true;
       if (isTextInput(event.target)) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text.trimStart().startsWith('{')) return;
+      // Map JSON, or perhaps a Mermaid journey (pasteText tells for sure).
+      if (!text.trimStart().startsWith('{') && !text.includes('journey')) return;
       event.preventDefault();
       void pasteText(text);
     };

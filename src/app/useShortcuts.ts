@@ -1,15 +1,21 @@
 import { isTextInput } from './isTextInput';
 import { useEffect } from 'react';
 import { FIND_FIELD_ID } from '../panels/find/FindTouchpoint';
+import { isPresentKey, startPresentation } from '../panels/present/presentationState';
 import { editorActions } from '../store/editorStore';
 
 /**
  * Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, Ctrl/Cmd+A select all, Ctrl/Cmd+D duplicate,
- * Ctrl/Cmd+F find. Text fields keep their own undo and select-all. (Copy, cut and paste: useClipboard.)
+ * Ctrl/Cmd+F find, P present. Text fields keep their own undo and select-all. (Copy, cut and paste: useClipboard.)
  */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (isPresentKey(event) && !isTextInput(event.target)) {
+        event.preventDefault();
+        startPresentation();
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === 'f' && !event.shiftKey) {

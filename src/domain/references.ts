@@ -33,7 +33,10 @@ export function pruneReferences(map: JourneyMap): void {
   }
 }
 
-/** Scenario changes that name as-is nodes or edges no longer there go; so do added edges left without an end. */
+/**
+ * Scenario changes that name as-is nodes or edges no longer there go; so do added edges left without an end,
+ * and changes that would move an edge's end onto a node no longer there.
+ */
 function pruneScenarios(map: JourneyMap, nodes: ReadonlySet<string>, edges: ReadonlySet<string>): void {
   for (const scenario of map.scenarios) {
     const c = scenario.changes;
@@ -45,5 +48,8 @@ function pruneScenarios(map: JourneyMap, nodes: ReadonlySet<string>, edges: Read
     for (const id of c.removedNodes) present.delete(id);
     const ends = (e: { source: string; target: string }) => present.has(e.source) && present.has(e.target);
     if (c.addedEdges.some((e) => !ends(e))) c.addedEdges = c.addedEdges.filter(ends);
+    const newEnds = (ch: (typeof c.changedEdges)[number]) =>
+      (ch.set.source === undefined || present.has(ch.set.source)) && (ch.set.target === undefined || present.has(ch.set.target));
+    if (c.changedEdges.some((ch) => !newEnds(ch))) c.changedEdges = c.changedEdges.filter(newEnds);
   }
 }

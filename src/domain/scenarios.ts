@@ -25,7 +25,16 @@ export function findScenario(map: Pick<JourneyMap, 'scenarios'>, id: string | nu
   return id == null ? undefined : map.scenarios.find((s) => s.id === id);
 }
 
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Equal values, whatever the order of their keys (an edit may rebuild `scores` in another order). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
+}
 
 function applyChange<T extends object>(item: T, change: ElementChange<Omit<T, 'id'>> | undefined): T {
   if (!change) return item;
@@ -64,9 +73,17 @@ export function applyScenario(map: JourneyMap, id: string | null | undefined): J
   for (const edge of c.addedEdges) if (!asIsIds.has(edge.id)) keep(edge);
   const view: JourneyMap = { ...map, nodes, edges };
   if (map.personas.length > 0 || map.opportunities.length > 0) {
-    view.personas = map.personas.map((p) => ({ ...p, nodes: [...p.nodes], edges: [...p.edges] }));
-    view.opportunities = map.opportunities.map((o) => ({ ...o, touchpoints: [...o.touchpoints], friction: [...o.friction] }));
-    pruneReferences(view);
+    // Pruned on copies and without the scenarios: those are the document's own objects, and pruning them
+    // against the view (which lacks what this scenario removes) would drop the scenario's removals.
+    const pruned: JourneyMap = {
+      ...view,
+      scenarios: [],
+      personas: map.personas.map((p) => ({ ...p, nodes: [...p.nodes], edges: [...p.edges] })),
+      opportunities: map.opportunities.map((o) => ({ ...o, touchpoints: [...o.touchpoints], friction: [...o.friction] })),
+    };
+    pruneReferences(pruned);
+    view.personas = pruned.personas;
+    view.opportunities = pruned.opportunities;
   }
   return view;
 }

@@ -133,6 +133,16 @@ function opportunityProblems(map: JourneyMap, kinds: ReadonlyMap<string, NodeKin
   });
 }
 
+/** Fields every node or edge has: a scenario may give them other values but never leave them empty. */
+const REQUIRED_NODE_FIELDS: readonly string[] = ['label', 'position', 'friction'];
+const REQUIRED_EDGE_FIELDS: readonly string[] = ['source', 'target', 'weight'];
+
+function requiredUnset(unset: readonly string[], required: readonly string[], at: string, problems: Problem[]): void {
+  unset.forEach((field, j) => {
+    if (required.includes(field)) problems.push(problem(`${at}.unset[${j}]`, `"${field}" is required; a scenario cannot leave it empty`));
+  });
+}
+
 /**
  * Scenario ids and names unique; changes name as-is nodes and edges; added ones use new ids; and the map
  * with the scenario applied keeps every rule of a map (checked like a map, its problems under the scenario).
@@ -153,14 +163,22 @@ function scenarioProblems(map: JourneyMap, problems: Problem[]): void {
     c.removedNodes.forEach((id, i) => {
       if (!nodes.has(id)) problems.push(problem(`${at}.removedNodes[${i}]`, `there is no node "${id}" in the as-is map`));
     });
+    const changedNodes = new Set<string>();
     c.changedNodes.forEach((ch, i) => {
       if (!nodes.has(ch.id)) problems.push(problem(`${at}.changedNodes[${i}].id`, `there is no node "${ch.id}" in the as-is map`));
+      else if (changedNodes.has(ch.id)) problems.push(problem(`${at}.changedNodes[${i}].id`, `node "${ch.id}" is changed twice`));
+      changedNodes.add(ch.id);
+      requiredUnset(ch.unset, REQUIRED_NODE_FIELDS, `${at}.changedNodes[${i}]`, problems);
     });
     c.removedEdges.forEach((id, i) => {
       if (!edges.has(id)) problems.push(problem(`${at}.removedEdges[${i}]`, `there is no edge "${id}" in the as-is map`));
     });
+    const changedEdges = new Set<string>();
     c.changedEdges.forEach((ch, i) => {
       if (!edges.has(ch.id)) problems.push(problem(`${at}.changedEdges[${i}].id`, `there is no edge "${ch.id}" in the as-is map`));
+      else if (changedEdges.has(ch.id)) problems.push(problem(`${at}.changedEdges[${i}].id`, `edge "${ch.id}" is changed twice`));
+      changedEdges.add(ch.id);
+      requiredUnset(ch.unset, REQUIRED_EDGE_FIELDS, `${at}.changedEdges[${i}]`, problems);
     });
     c.addedNodes.forEach((n, i) => {
       if (taken.has(n.id)) problems.push(problem(`${at}.addedNodes[${i}].id`, `"${n.id}" is already used by the as-is map`));
@@ -171,6 +189,13 @@ function scenarioProblems(map: JourneyMap, problems: Problem[]): void {
       if (taken.has(e.id)) problems.push(problem(`${at}.addedEdges[${i}].id`, `"${e.id}" is already used by the as-is map`));
       for (const end of ['source', 'target'] as const) {
         if (!present.has(e[end])) problems.push(problem(`${at}.addedEdges[${i}].${end}`, `there is no node "${e[end]}" in this scenario`));
+      }
+    });
+    // A reconnected edge whose new end is missing would silently vanish from the scenario (applyScenario drops it).
+    c.changedEdges.forEach((ch, i) => {
+      for (const end of ['source', 'target'] as const) {
+        const node = ch.set[end];
+        if (node !== undefined && !present.has(node)) problems.push(problem(`${at}.changedEdges[${i}].set.${end}`, `there is no node "${node}" in this scenario`));
       }
     });
     if (problems.length > before) return;

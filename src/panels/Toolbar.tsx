@@ -6,6 +6,8 @@ import { MapCheck } from './check/MapCheck';
 import { FindTouchpoint } from './find/FindTouchpoint';
 import { OpportunitiesButton } from './opportunities/OpportunitiesButton';
 import { PersonasButton } from './personas/PersonasButton';
+import { ReportButton } from './report/ReportButton';
+import { PresentButton } from './present/PresentButton';
 import { ScenarioSwitcher } from './scenarios/ScenarioSwitcher';
 import { TidyLayoutButton } from './TidyLayoutButton';
 
@@ -58,6 +60,8 @@ export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: Toolba
         <PersonasButton />
         <OpportunitiesButton />
         <ScenarioSwitcher />
+        <PresentButton />
+        <ReportButton />
         {children && <span className="jd-toolbar__sep" aria-hidden="true" />}
         {children}
       </div>

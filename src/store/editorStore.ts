@@ -151,6 +151,12 @@ export function editDocument<T>(recipe: (draft: JourneyMap) => T): T | undefined
   }
 }
 
+/** Like editDocument() for edits without a result: true when the edit was accepted. */
+function appliesToDocument(recipe: (draft: JourneyMap) => void): boolean {
+  editDocument(recipe);
+  return get().lastEditError === null;
+}
+
 /** Like edit() for edits without a result: true when the edit was accepted. */
 export function applies(recipe: (draft: JourneyMap) => void): boolean {
   edit(recipe);
@@ -188,18 +194,19 @@ export const editorActions = {
   updateFriction: (nodeId: string, frictionId: string, patch: { note?: string; severity?: Severity }) =>
     applies((map) => edits.updateFriction(map, nodeId, frictionId, patch)),
 
-  // Stages: every change of the columns moves the nodes inside them, as one undo step.
-  addStage: (init: structure.NewStage = {}) => edit((map) => structure.addStage(map, init)),
-  renameStage: (id: string, name: string) => applies((map) => structure.renameStage(map, id, name)),
-  moveStage: (id: string, direction: -1 | 1) => applies((map) => structure.moveStage(map, id, direction)),
-  removeStage: (id: string, moveNodesTo?: string) => applies((map) => structure.removeStage(map, id, moveNodesTo)),
-  setStageColour: (id: string, colour: string | undefined) => applies((map) => structure.setStageColour(map, id, colour)),
+  // Stages and channels belong to the as-is map, also while a scenario is shown: every change of the columns
+  // moves the nodes inside them, as one undo step.
+  addStage: (init: structure.NewStage = {}) => editDocument((map) => structure.addStage(map, init)),
+  renameStage: (id: string, name: string) => appliesToDocument((map) => structure.renameStage(map, id, name)),
+  moveStage: (id: string, direction: -1 | 1) => appliesToDocument((map) => structure.moveStage(map, id, direction)),
+  removeStage: (id: string, moveNodesTo?: string) => appliesToDocument((map) => structure.removeStage(map, id, moveNodesTo)),
+  setStageColour: (id: string, colour: string | undefined) => appliesToDocument((map) => structure.setStageColour(map, id, colour)),
 
   // Channels.
-  addChannel: (name: string, colour?: string) => edit((map) => structure.addChannel(map, name, colour)),
-  renameChannel: (id: string, name: string) => applies((map) => structure.renameChannel(map, id, name)),
-  setChannelColour: (id: string, colour: string | undefined) => applies((map) => structure.setChannelColour(map, id, colour)),
-  removeChannel: (id: string, replacement?: string | null) => applies((map) => structure.removeChannel(map, id, replacement)),
+  addChannel: (name: string, colour?: string) => editDocument((map) => structure.addChannel(map, name, colour)),
+  renameChannel: (id: string, name: string) => appliesToDocument((map) => structure.renameChannel(map, id, name)),
+  setChannelColour: (id: string, colour: string | undefined) => appliesToDocument((map) => structure.setChannelColour(map, id, colour)),
+  removeChannel: (id: string, replacement?: string | null) => appliesToDocument((map) => structure.removeChannel(map, id, replacement)),
 
   // Sticky notes.
   addNote(position: Position, text = ''): string | undefined {

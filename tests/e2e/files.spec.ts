@@ -174,7 +174,7 @@ test('pasting map JSON outside a text field adds it to the open map, or on reque
 test('export image: a PNG and an SVG with the stage bands and score strips', async ({ page }) => {
   await openApp(page);
   let downloadPromise = page.waitForEvent('download');
-  await fileMenu(page, 'Export PNG image');
+  await fileMenu(page, 'Export image: PNG (2×)');
   let download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('Online store.png');
   const png = readFileSync(await download.path());
@@ -185,12 +185,13 @@ test('export image: a PNG and an SVG with the stage bands and score strips', asy
   expect(height).toBeGreaterThan(600);
 
   downloadPromise = page.waitForEvent('download');
-  await fileMenu(page, 'Export SVG image');
+  await fileMenu(page, 'Export image: SVG');
   download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('Online store.svg');
   const svg = readFileSync(await download.path(), 'utf8');
   expect(svg).toContain('<svg');
-  for (const text of ['Awareness', 'Advocacy', 'Checkout payment', 'CSAT', '52%']) expect(svg).toContain(text);
+  // Names wrap onto lines of their own in the picture, as on the card.
+  for (const text of ['>Awareness<', '>Advocacy<', '>Checkout', '>CSAT<', '>52%<']) expect(svg).toContain(text);
 });
 
 test('HTML and script in a map are shown as text, never run', async ({ page }) => {

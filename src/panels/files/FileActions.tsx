@@ -1,23 +1,19 @@
-import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
-import { useFitJourney } from '../../canvas/fitJourney';
-import type { ImageFormat } from './exportImage';
+import type { ImageChoice } from './exportImage';
 
 // Files, links and pictures load when first used: none of it is needed to draw the map.
 const transfer = () => import('./transfer');
 import { MenuButton } from '../MenuButton';
 
-/** The File menu: Import JSON, Export JSON, Copy share link, Export image (PNG or SVG). */
+/** The File menu: Import JSON or Mermaid, Export JSON or Mermaid, Copy share link, Export image (PNG at a choice of sizes, or SVG). */
 export function FileActions() {
   const input = useRef<HTMLInputElement>(null);
-  const flow = useReactFlow();
-  const fitJourney = useFitJourney();
   const [busy, setBusy] = useState(false);
 
-  const image = async (format: ImageFormat) => {
+  const image = async (choice: ImageChoice) => {
     setBusy(true);
     const { exportImage } = await import('./exportImage');
-    await exportImage(format, flow, () => fitJourney(false));
+    await exportImage(choice);
     setBusy(false);
   };
 
@@ -26,7 +22,7 @@ export function FileActions() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.mmd,.md"
         hidden
         aria-label="Map file to import"
         onChange={(event) => {
@@ -41,10 +37,15 @@ export function FileActions() {
         disabled={busy}
         items={[
           { label: 'Import JSON…', hint: 'Open a .journey.json file as a new map', run: () => input.current?.click() },
+          { label: 'Import Mermaid…', hint: 'Open a Mermaid journey (.mmd, .md) as a new map', run: () => input.current?.click() },
           { label: 'Export JSON', hint: 'Download this map as a .journey.json file', run: () => void transfer().then((t) => t.exportJson()) },
+          { label: 'Export Mermaid', hint: 'The main path as a Mermaid journey, for a README', run: () => void transfer().then((t) => t.exportMermaid()) },
           { label: 'Copy share link', hint: 'Copy a link that carries the whole map', run: () => void transfer().then((t) => t.copyShareLink()) },
-          { label: 'Export PNG image', hint: 'The whole journey as a picture, for slides', run: () => void image('png') },
-          { label: 'Export SVG image', hint: 'The whole journey as a scalable picture', run: () => void image('svg') },
+          { label: 'Export image: PNG (2×)', hint: 'The whole journey as a picture at twice its natural size', run: () => void image('png-double') },
+          { label: 'Export image: PNG 1920×1080', hint: 'The whole journey fitted to a Full HD slide', run: () => void image('png-full-hd') },
+          { label: 'Export image: PNG 3840×2160', hint: 'The whole journey fitted to a 4K slide', run: () => void image('png-uhd') },
+          { label: 'Export image: PNG natural size', hint: 'The whole journey as a picture at its natural size', run: () => void image('png-natural') },
+          { label: 'Export image: SVG', hint: 'The whole journey as a scalable picture, sharp at any size', run: () => void image('svg') },
         ]}
       >
         {busy ? 'Exporting…' : 'File ▾'}

@@ -1,6 +1,7 @@
 /**
- * Moving maps in and out: import from a file, a drop or a paste (always as a new map), export as JSON,
- * share as a link, export as an image. Problems become a role="alert" notice naming the path and rule.
+ * Moving maps in and out: import from a file, a drop or a paste (always as a new map; map JSON or a Mermaid
+ * journey), export as JSON or as a Mermaid journey, share as a link, export as an image. Problems become a
+ * role="alert" notice naming the path (or the line) and rule.
  */
 import type { JourneyMap } from '../../domain/types';
 import { formatProblem, type ImportResult } from '../../format/problems';
@@ -29,6 +30,11 @@ export async function importText(text: string, source: string): Promise<boolean>
   const { importMapText } = await import('../../format/import');
   const result = importMapText(text);
   if (!reportImport(result, source)) return false;
+  return openImported(result);
+}
+
+/** Opens an imported map as a new map in the library, with its warnings. */
+async function openImported(result: Extract<ImportResult, { ok: true }>): Promise<boolean> {
   editorActions.dismiss(IMPORT_ERROR_ID);
   const opened = await libraryActions.addAndOpen(result.map);
   editorActions.notify('info', `Opened “${opened?.name ?? result.map.name}” as a new map in your library.`, {
@@ -49,7 +55,29 @@ export async function importFile(file: File): Promise<boolean> {
   } catch {
     return reportImport({ ok: false, problems: [{ path: '', message: 'The file could not be read.' }] }, source);
   }
+  if (await isMermaidFile(file.name, text)) return importMermaidText(text, source);
   return importText(text, source);
+}
+
+/** A .mmd or .md file, or (named neither way) text that is a Mermaid journey rather than JSON. */
+async function isMermaidFile(name: string, text: string): Promise<boolean> {
+  if (/\.(mmd|mermaid|md|markdown)$/i.test(name)) return true;
+  if (/\.json$/i.test(name) || text.trimStart().startsWith('{')) return false;
+  const { isMermaidJourney } = await import('../../interop/mermaidSource');
+  return isMermaidJourney(text);
+}
+
+/** Imports a Mermaid journey (or Markdown holding one) as a new map; problems name their line. */
+export async function importMermaidText(text: string, source: string): Promise<boolean> {
+  const [{ parseMermaidJourney }, { validateMap }] = await Promise.all([import('../../interop/mermaidImport'), import('../../format/validate')]);
+  const parsed = parseMermaidJourney(text);
+  if (!parsed.ok) {
+    return reportImport({ ok: false, problems: parsed.problems.map(({ line, rule }) => ({ path: `line ${line}`, message: rule })) }, source);
+  }
+  // Built by the domain's edits, and still checked like any map from outside.
+  const result = validateMap(parsed.map);
+  if (!reportImport(result, source)) return false;
+  return openImported({ ...result, warnings: [...parsed.warnings, ...result.warnings] });
 }
 
 /** "Online store" → "Online store.journey.json", without characters file systems refuse. */
@@ -74,6 +102,38 @@ export async function exportJson(): Promise<void> {
   // The whole document: the as-is map with every scenario, whichever is shown.
   const { document: map } = useEditor.getState();
   download(new Blob([exportMapText(map)], { type: 'application/json' }), exportFileName(map.name));
+}
+
+const MERMAID_NOTICE_ID = 'mermaid-export';
+
+/** Downloads the main path of the journey on screen as `<map name>.mmd`, and offers to copy the text. */
+export async function exportMermaid(): Promise<void> {
+  const [{ writeMermaidJourney }, { mainPath }] = await Promise.all([import('../../interop/mermaidWrite'), import('../../interop/mainPath')]);
+  // The journey shown: with a scenario chosen, that scenario's main path.
+  const { map } = useEditor.getState();
+  const path = mainPath(map);
+  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+  if (!path.some((id) => byId.get(id)?.kind === 'touchpoint')) {
+    editorActions.notify('error', 'There is no path from an entry through a touchpoint to export as a Mermaid journey.', { id: MERMAID_NOTICE_ID });
+    return;
+  }
+  const text = writeMermaidJourney(map, { path });
+  const fileName = exportFileName(map.name).replace(/\.journey\.json$/, '.mmd');
+  download(new Blob([text], { type: 'text/plain' }), fileName);
+  editorActions.notify('info', `Downloaded “${fileName}”: the main path as a Mermaid journey, for a README or a wiki.`, {
+    id: MERMAID_NOTICE_ID,
+    dismissable: true,
+    actions: [{ label: 'Copy Mermaid text', run: () => void copyMermaid(text) }],
+  });
+}
+
+async function copyMermaid(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    editorActions.notify('info', 'Copied the Mermaid journey: paste it into a ```mermaid block.', { id: MERMAID_NOTICE_ID });
+  } catch {
+    editorActions.notify('warning', 'The clipboard is not available here. Copy the text yourself:', { id: MERMAID_NOTICE_ID, details: [text] });
+  }
 }
 
 export function shareBaseUrl(): string {

@@ -1,5 +1,5 @@
 import { parseArguments } from '../../../src/cli/arguments';
-import { main } from '../../../src/cli/simulate';
+import { main, USAGE } from '../../../src/cli/simulate';
 import { workedExample } from '../simulation/maps';
 import { forkMap } from '../simulation/personaMaps';
 import { capturingIo, runInProcess, terminalControls, useTemporaryFolder, writeMapFile } from './support';
@@ -78,8 +78,7 @@ describe('npm run simulate on a map with personas', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toBe(
-      'There is no persona "C"; the map\'s personas are "A" (Persona A), "B" (Persona B)\n' +
-        'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--json]\n',
+      'There is no persona "C"; the map\'s personas are "A" (Persona A), "B" (Persona B)\n' + USAGE,
     );
     const none = runInProcess([writeMapFile(folder(), 'worked.journey.json', workedExample()), '--persona', 'A']);
     expect(none.code).toBe(2);

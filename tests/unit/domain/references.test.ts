@@ -1,7 +1,7 @@
 /**
  * pruneReferences, through the edits that remove things: whatever is removed from whatever valid map, the
- * map still validates, only the references to what went are dropped, and no opportunity comes to address a
- * friction note it did not address before.
+ * map still validates (its scenarios applied too), only the references and scenario changes naming what went
+ * are dropped, and no opportunity comes to address a friction note it did not address before.
  */
 import fc from 'fast-check';
 import { produce } from 'immer';
@@ -43,7 +43,7 @@ function remove(map: JourneyMap, { what, at, note }: Removal): { nodes: Set<stri
 const keyOf = (ref: { node: string; note: string }) => `${ref.node}/${ref.note}`;
 
 describe('removing a node, an edge or a friction note', () => {
-  it('keeps every generated map valid, dropping only the references to what went and never widening an opportunity', () => {
+  it('keeps every generated map valid, dropping only the references (and scenario changes) to what went and never widening an opportunity', () => {
     fc.assert(
       fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), removalArb, (map, removal) => {
         let gone = { nodes: new Set<string>(), edges: new Set<string>(), notes: new Set<string>() };
@@ -64,6 +64,16 @@ describe('removing a node, an edge or a friction note', () => {
           expect(before.touchpoints.filter((id) => !gone.nodes.has(id))).toEqual(expect.arrayContaining(opportunity.touchpoints));
           const was = new Set(addressedNotes(map, before).map(keyOf));
           for (const ref of addressedNotes(after, opportunity)) expect(was.has(keyOf(ref))).toBe(true);
+        });
+        after.scenarios.forEach((scenario, i) => {
+          const before = map.scenarios[i].changes;
+          const c = scenario.changes;
+          expect(c.removedNodes).toEqual(before.removedNodes.filter((id) => !gone.nodes.has(id)));
+          expect(c.changedNodes).toEqual(before.changedNodes.filter((ch) => !gone.nodes.has(ch.id)));
+          expect(c.removedEdges).toEqual(before.removedEdges.filter((id) => !gone.edges.has(id)));
+          expect(c.changedEdges).toEqual(before.changedEdges.filter((ch) => !gone.edges.has(ch.id)));
+          expect(c.addedNodes).toEqual(before.addedNodes);
+          expect(c.addedEdges).toEqual(before.addedEdges.filter((e) => !gone.nodes.has(e.source) && !gone.nodes.has(e.target)));
         });
       }),
       { numRuns: 300 },

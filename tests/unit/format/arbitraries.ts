@@ -16,6 +16,8 @@ import {
   type NodeOverride,
   type Opportunity,
   type Persona,
+  type Scenario,
+  type ScenarioChanges,
   type SimulationSettings,
   type Stage,
   type StickyNote,
@@ -189,8 +191,125 @@ const opportunitySeedArb = fc.record(
   { requiredKeys: ['id', 'title', 'status', 'effort', 'touchpoints', 'friction'] },
 );
 
+/** The optional node fields: what a scenario may leave empty (`unset`). */
+const OPTIONAL_NODE_FIELDS = ['stage', 'channel', 'description', 'scores', 'emotion', 'dropOff', 'share', 'result'] as const;
+
+/** Other values a scenario gives an as-is node; `stageIndex`/`channelIndex` pick a stage and channel as for nodes. */
+const nodeChangeSeedArb = fc.record({
+  at: fc.nat(),
+  set: fc.record(
+    {
+      label: textArb,
+      stageIndex: fc.nat(),
+      channelIndex: fc.nat(),
+      position: positionArb,
+      description: textArb,
+      scores: scoresArb,
+      emotion: fc.constantFrom(-2, -1, 0, 1, 2),
+      friction: fc.uniqueArray(frictionArb, { selector: (f) => f.id, maxLength: 3 }),
+      dropOff: probability,
+      share: positive,
+      result: fc.constantFrom('success', 'failure'),
+    },
+    { requiredKeys: [] },
+  ),
+  unset: fc.subarray([...OPTIONAL_NODE_FIELDS]),
+});
+
+/**
+ * Scenarios before they are tied to the as-is map: changed, removed nodes and edges are picked by position
+ * (`at`, modulo the list), added edges by the position of their ends among the scenario's nodes.
+ */
+const scenarioSeedArb = fc.record(
+  {
+    id: idArb,
+    name: nameArb.filter((name) => nameKey(name) !== 'as-is'),
+    description: textArb,
+    removedNodes: fc.array(fc.nat(), { maxLength: 2 }),
+    changedNodes: fc.array(nodeChangeSeedArb, { maxLength: 4 }),
+    addedNodes: fc.array(nodeSeedArb, { maxLength: 3 }),
+    removedEdges: fc.array(fc.nat(), { maxLength: 2 }),
+    changedEdges: fc.array(
+      fc.record({ at: fc.nat(), weight: fc.option(positive, { nil: undefined }), label: fc.option(textArb, { nil: undefined }), unsetLabel: fc.boolean() }),
+      { maxLength: 3 },
+    ),
+    addedEdges: fc.array(edgeSeedArb, { maxLength: 4 }),
+  },
+  { requiredKeys: ['id', 'name', 'removedNodes', 'changedNodes', 'addedNodes', 'removedEdges', 'changedEdges', 'addedEdges'] },
+);
+
 type PersonaSeed = typeof personaSeedArb extends fc.Arbitrary<infer T> ? T : never;
 type OpportunitySeed = typeof opportunitySeedArb extends fc.Arbitrary<infer T> ? T : never;
+type ScenarioSeed = typeof scenarioSeedArb extends fc.Arbitrary<infer T> ? T : never;
+type NodeSeed = typeof nodeSeedArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** A node from its seed: `stageIndex` and `channelIndex` pick one of the map's stages and channels, if any. */
+function tieNode({ stageIndex, channelIndex, ...seed }: NodeSeed, stages: readonly Stage[], channels: readonly Channel[]): JourneyNode {
+  const node: JourneyNode = { ...seed };
+  if (stageIndex !== undefined && stages.length > 0) node.stage = stages[stageIndex % stages.length].id;
+  if (channelIndex !== undefined && channels.length > 0) node.channel = channels[channelIndex % channels.length].id;
+  return node;
+}
+
+/**
+ * A scenario whose changes are valid on the as-is map, as the editor makes them: it removes and changes
+ * as-is nodes and edges (each at most once, never both), adds nodes and edges with ids the as-is map does
+ * not use, and its added edges keep the rules of `canConnect` in the map with the scenario applied
+ * (existing ends, none out of an outcome or into an entry, no self-loop, no second edge between a pair).
+ */
+function tieScenario(seed: ScenarioSeed, map: Pick<JourneyMap, 'stages' | 'channels' | 'nodes' | 'edges' | 'notes'>): Scenario {
+  const changes: ScenarioChanges = { addedNodes: [], removedNodes: [], changedNodes: [], addedEdges: [], removedEdges: [], changedEdges: [] };
+  const pick = <T>(items: readonly T[], at: number): T | undefined => items[at % Math.max(items.length, 1)];
+  for (const at of seed.removedNodes) {
+    const node = pick(map.nodes, at);
+    if (node && !changes.removedNodes.includes(node.id)) changes.removedNodes.push(node.id);
+  }
+  for (const { at, set: { stageIndex, channelIndex, ...set }, unset } of seed.changedNodes) {
+    const node = pick(map.nodes, at);
+    if (!node || changes.removedNodes.includes(node.id) || changes.changedNodes.some((c) => c.id === node.id)) continue;
+    const fields: ScenarioChanges['changedNodes'][number]['set'] = { ...set };
+    if (stageIndex !== undefined && map.stages.length > 0) fields.stage = map.stages[stageIndex % map.stages.length].id;
+    if (channelIndex !== undefined && map.channels.length > 0) fields.channel = map.channels[channelIndex % map.channels.length].id;
+    changes.changedNodes.push({ id: node.id, set: fields, unset: unset.filter((field) => !(field in fields)) });
+  }
+  const taken = new Set([...map.nodes, ...map.edges, ...map.notes].map((x) => x.id));
+  for (const nodeSeed of seed.addedNodes) {
+    if (taken.has(nodeSeed.id)) continue;
+    taken.add(nodeSeed.id);
+    changes.addedNodes.push(tieNode(nodeSeed, map.stages, map.channels));
+  }
+  const present = [...map.nodes.filter((n) => !changes.removedNodes.includes(n.id)), ...changes.addedNodes];
+  const presentIds = new Set(present.map((n) => n.id));
+  for (const at of seed.removedEdges) {
+    const edge = pick(map.edges, at);
+    if (edge && !changes.removedEdges.includes(edge.id)) changes.removedEdges.push(edge.id);
+  }
+  const pairs = new Set<string>();
+  for (const edge of map.edges) {
+    if (!changes.removedEdges.includes(edge.id) && presentIds.has(edge.source) && presentIds.has(edge.target)) pairs.add(JSON.stringify([edge.source, edge.target]));
+  }
+  for (const { at, weight, label, unsetLabel } of seed.changedEdges) {
+    const edge = pick(map.edges, at);
+    if (!edge || changes.removedEdges.includes(edge.id) || changes.changedEdges.some((c) => c.id === edge.id)) continue;
+    const set: ScenarioChanges['changedEdges'][number]['set'] = {};
+    if (weight !== undefined) set.weight = weight;
+    if (label !== undefined) set.label = label;
+    changes.changedEdges.push({ id: edge.id, set, unset: unsetLabel && label === undefined ? ['label'] : [] });
+  }
+  for (const { from, to, ...edgeSeed } of seed.addedEdges) {
+    const source = pick(present, from);
+    const target = pick(present, to);
+    if (!source || !target) break;
+    const pair = JSON.stringify([source.id, target.id]);
+    if (source.kind === 'outcome' || target.kind === 'entry' || source === target || pairs.has(pair) || taken.has(edgeSeed.id)) continue;
+    pairs.add(pair);
+    taken.add(edgeSeed.id);
+    changes.addedEdges.push({ ...edgeSeed, source: source.id, target: target.id });
+  }
+  const scenario: Scenario = { id: seed.id, name: seed.name, changes };
+  if (seed.description !== undefined) scenario.description = seed.description;
+  return scenario;
+}
 
 /**
  * A persona as the editor makes one: at most one override per node and per edge, never on an outcome,
@@ -241,9 +360,10 @@ function tieOpportunity({ touchpoints: picks, friction: refs, ...rest }: Opportu
  * Valid maps: unique ids (nodes, edges and sticky notes share one id space), unique non-blank stage and
  * channel names, references that resolve, edges that `canConnect` allows (no self-loops); personas with
  * unique ids and names whose overrides name existing nodes and edges, and opportunities that name existing
- * touchpoints and friction notes.
+ * touchpoints and friction notes; scenarios with unique ids and names whose changes are valid on the map
+ * (tieScenario).
  */
-export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas = 4, maxOpportunities = 4 } = {}): fc.Arbitrary<JourneyMap> => fc
+export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas = 4, maxOpportunities = 4, maxScenarios = 3 } = {}): fc.Arbitrary<JourneyMap> => fc
   .record(
     {
       id: idArb,
@@ -256,17 +376,13 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas
       notes: fc.array(stickyNoteArb, { maxLength: maxNotes }),
       personas: fc.uniqueArray(personaSeedArb, { ...uniqueIdsAndNames, maxLength: maxPersonas }),
       opportunities: fc.uniqueArray(opportunitySeedArb, { selector: (o) => o.id, maxLength: maxOpportunities }),
+      scenarios: fc.uniqueArray(scenarioSeedArb, { ...uniqueIdsAndNames, maxLength: maxScenarios }),
       simulation: simulationArb,
     },
-    { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities'] },
+    { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities', 'scenarios'] },
   )
-  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, personas: personaSeeds, opportunities: opportunitySeeds, ...rest }) => {
-    const nodes: JourneyNode[] = seeds.map(({ stageIndex, channelIndex, ...seed }) => {
-      const node: JourneyNode = { ...seed };
-      if (stageIndex !== undefined && rest.stages.length > 0) node.stage = rest.stages[stageIndex % rest.stages.length].id;
-      if (channelIndex !== undefined && rest.channels.length > 0) node.channel = rest.channels[channelIndex % rest.channels.length].id;
-      return node;
-    });
+  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, personas: personaSeeds, opportunities: opportunitySeeds, scenarios: scenarioSeeds, ...rest }) => {
+    const nodes: JourneyNode[] = seeds.map((seed) => tieNode(seed, rest.stages, rest.channels));
     const taken = new Set(nodes.map((n) => n.id));
     const pairs = new Set<string>();
     const edges: JourneyEdge[] = [];
@@ -288,7 +404,8 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas
     }
     const personas = personaSeeds.map((seed) => tiePersona(seed, nodes, edges));
     const opportunities = opportunitySeeds.map((seed) => tieOpportunity(seed, nodes));
-    return { ...rest, nodes, edges, notes, personas, opportunities } as JourneyMap;
+    const scenarios = scenarioSeeds.map((seed) => tieScenario(seed, { stages: rest.stages, channels: rest.channels, nodes, edges, notes }));
+    return { ...rest, nodes, edges, notes, personas, opportunities, scenarios } as JourneyMap;
   });
 
 export const journeyMapArb = mapArb();

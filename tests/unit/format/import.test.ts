@@ -1,5 +1,6 @@
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { invariantProblems } from '../../../src/domain/edits';
+import { applyScenario } from '../../../src/domain/scenarios';
 import {
   exportMapText,
   formatProblem,
@@ -439,6 +440,216 @@ describe('version 3 fields', () => {
       'opportunities[2].touchpoints[1]: there is no node "tp-x"',
       'opportunities[2].touchpoints[2]: "review" is an outcome; an opportunity addresses touchpoints',
     ]);
+  });
+});
+
+describe('version 4 fields: scenarios', () => {
+  const noChanges = () => ({ addedNodes: [], removedNodes: [], changedNodes: [], addedEdges: [], removedEdges: [], changedEdges: [] });
+  /** A scenario on the online store sample: checkout's payment-form note resolved, the cart's drop-off halved. */
+  const scenario = (changes: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+    id: 'scenario-form',
+    name: 'Shorter payment form',
+    changes: {
+      ...noChanges(),
+      changedNodes: [{ id: 'cart', set: { dropOff: 0.1 }, unset: [] }],
+      ...changes,
+    },
+    ...extra,
+  });
+  /** The sample document with these scenarios. */
+  const withScenarios = (...scenarios: unknown[]): Record<string, any> => ({ ...sampleDocument(), scenarios });
+  const touchpoint = (id: string, extra: Record<string, unknown> = {}) => ({
+    id, kind: 'touchpoint', label: id, stage: 'purchase', position: { x: 605, y: 900 }, friction: [], ...extra,
+  });
+
+  it('opens scenarios as written, with no warning, and exports them again unchanged', () => {
+    const doc = withScenarios(
+      scenario({
+        addedNodes: [touchpoint('express-pay', { channel: 'website', dropOff: 0.02 })],
+        removedNodes: ['live-chat'],
+        changedNodes: [{ id: 'checkout-payment', set: { label: 'One-page checkout', emotion: 0 }, unset: ['scores'] }],
+        addedEdges: [
+          { id: 'e-cart-express', source: 'cart', target: 'express-pay', weight: 2 },
+          { id: 'e-express-delivery', source: 'express-pay', target: 'delivery-updates', weight: 1, label: 'pays' },
+        ],
+        removedEdges: ['e-product-chat'],
+        changedEdges: [{ id: 'e-cart-checkout', set: { weight: 0.5 }, unset: [] }],
+      }, { description: 'Fix the form; add express pay.' }),
+      scenario({}, { id: 'scenario-copy', name: 'Copy' }),
+    );
+    const result = importMapText(textOf(doc));
+    const map = expectMap(result);
+    expect(map.scenarios).toEqual(doc.scenarios);
+    expect(result.ok && result.warnings).toEqual([]);
+    expect(expectMap(importMapText(exportMapText(map)))).toEqual(map);
+  });
+
+  it('fills in a missing scenarios list, but a scenario must list all six kinds of change', () => {
+    const doc = sampleDocument();
+    delete doc.scenarios;
+    expect(expectMap(importMapText(textOf(doc))).scenarios).toEqual([]);
+    const partial = scenario();
+    delete (partial.changes as Record<string, unknown>).addedEdges;
+    expect(problemLines(importMapText(textOf(withScenarios(partial))))).toEqual(['scenarios[0].changes.addedEdges: is required']);
+  });
+
+  it('refuses changes that name nodes and edges the as-is map does not have, at the change', () => {
+    const doc = withScenarios(
+      scenario({
+        removedNodes: ['x'],
+        changedNodes: [{ id: 'cart', set: {}, unset: [] }, { id: 'tp-y', set: { dropOff: 0.1 }, unset: [] }],
+        removedEdges: ['e-cart-checkout', 'e-x'],
+        changedEdges: [{ id: 'e-y', set: { weight: 2 }, unset: [] }],
+      }),
+    );
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'scenarios[0].changes.removedNodes[0]: there is no node "x" in the as-is map',
+      'scenarios[0].changes.changedNodes[1].id: there is no node "tp-y" in the as-is map',
+      'scenarios[0].changes.removedEdges[1]: there is no edge "e-x" in the as-is map',
+      'scenarios[0].changes.changedEdges[0].id: there is no edge "e-y" in the as-is map',
+    ]);
+  });
+
+  it('refuses added nodes and edges whose ids the as-is map uses (nodes, edges and sticky notes alike)', () => {
+    const doc = withScenarios(
+      scenario({
+        addedNodes: [touchpoint('cart'), touchpoint('e-cart-checkout')],
+        addedEdges: [{ id: 'search-ad', source: 'cart', target: 'review', weight: 1 }],
+      }),
+    );
+    doc.notes = [{ id: 'note-1', text: 'hello', position: { x: 0, y: 0 } }];
+    doc.scenarios[0].changes.addedNodes.push(touchpoint('note-1'));
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'scenarios[0].changes.addedNodes[0].id: "cart" is already used by the as-is map',
+      'scenarios[0].changes.addedNodes[1].id: "e-cart-checkout" is already used by the as-is map',
+      'scenarios[0].changes.addedNodes[2].id: "note-1" is already used by the as-is map',
+      'scenarios[0].changes.addedEdges[0].id: "search-ad" is already used by the as-is map',
+    ]);
+  });
+
+  it('refuses added edges and reconnected edges whose ends are not in the scenario (missing, or removed by it)', () => {
+    const doc = withScenarios(
+      scenario({
+        removedNodes: ['live-chat'],
+        addedEdges: [
+          { id: 'e-a', source: 'cart', target: 'nowhere', weight: 1 },
+          { id: 'e-b', source: 'live-chat', target: 'cart', weight: 1 },
+        ],
+        changedEdges: [{ id: 'e-cart-checkout', set: { target: 'live-chat' }, unset: [] }],
+      }),
+    );
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'scenarios[0].changes.addedEdges[0].target: there is no node "nowhere" in this scenario',
+      'scenarios[0].changes.addedEdges[1].source: there is no node "live-chat" in this scenario',
+      'scenarios[0].changes.changedEdges[0].set.target: there is no node "live-chat" in this scenario',
+    ]);
+  });
+
+  it('checks the map with the scenario applied like any map, naming the scenario: an added edge into an entry', () => {
+    const doc = withScenarios(scenario(), scenario({ addedEdges: [{ id: 'e-into-ad', source: 'cart', target: 'search-ad', weight: 1 }] }, { id: 's2', name: 'Loop back' }));
+    const edges = doc.edges.length;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `scenarios[1].changes (applied): edges[${edges}].target: "search-ad" is an entry: customers start there, so nothing can lead into it`,
+    ]);
+  });
+
+  it('checks the applied map\'s references and ids too: a missing stage or channel, a self-loop, clashing added ids', () => {
+    const doc = withScenarios(
+      scenario({
+        addedNodes: [touchpoint('express-pay', { stage: 'nowhere' }), touchpoint('twice'), touchpoint('twice')],
+        addedEdges: [{ id: 'e-self', source: 'cart', target: 'cart', weight: 1 }],
+        changedNodes: [{ id: 'cart', set: { channel: 'fax' }, unset: [] }],
+      }),
+    );
+    const nodes = doc.nodes.length;
+    const edges = doc.edges.length;
+    const cart = doc.nodes.findIndex((n: { id: string }) => n.id === 'cart');
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `scenarios[0].changes (applied): nodes[${nodes + 2}].id: duplicate id "twice"`,
+      `scenarios[0].changes (applied): nodes[${cart}].channel: there is no channel "fax"`,
+      `scenarios[0].changes (applied): nodes[${nodes}].stage: there is no stage "nowhere"`,
+      `scenarios[0].changes (applied): edges[${edges}].target: "cart" cannot lead to itself`,
+    ]);
+  });
+
+  it('ignores an added edge between two nodes the as-is map already joins: the as-is edge stands in the scenario', () => {
+    // The editor can leave one behind: a scenario adds cart → checkout, then the as-is map gains that edge too.
+    const doc = withScenarios(scenario({ addedEdges: [{ id: 'e-again', source: 'cart', target: 'checkout-payment', weight: 7 }] }));
+    const map = expectMap(importMapText(textOf(doc)));
+    const shown = applyScenario(map, 'scenario-form');
+    expect(shown.edges.filter((e) => e.source === 'cart' && e.target === 'checkout-payment')).toEqual([
+      map.edges.find((e) => e.id === 'e-cart-checkout'),
+    ]);
+  });
+
+  it('refuses a node or an edge changed twice by one scenario, and required fields left empty', () => {
+    const doc = withScenarios(
+      scenario({
+        changedNodes: [
+          { id: 'cart', set: { dropOff: 0.1 }, unset: [] },
+          { id: 'cart', set: {}, unset: ['label', 'friction'] },
+        ],
+        changedEdges: [
+          { id: 'e-cart-checkout', set: {}, unset: ['weight'] },
+          { id: 'e-cart-checkout', set: {}, unset: ['label'] },
+        ],
+      }),
+    );
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'scenarios[0].changes.changedNodes[1].id: node "cart" is changed twice',
+      'scenarios[0].changes.changedNodes[1].unset[0]: "label" is required; a scenario cannot leave it empty',
+      'scenarios[0].changes.changedNodes[1].unset[1]: "friction" is required; a scenario cannot leave it empty',
+      'scenarios[0].changes.changedEdges[0].unset[0]: "weight" is required; a scenario cannot leave it empty',
+      'scenarios[0].changes.changedEdges[1].id: edge "e-cart-checkout" is changed twice',
+    ]);
+  });
+
+  it('refuses repeated scenario ids and names, blank names and "As-is"; keeps scenario ids apart from node ids', () => {
+    const doc = withScenarios(scenario(), scenario({}, { name: ' shorter PAYMENT form ' }), scenario({}, { id: 's3', name: '  ' }), scenario({}, { id: 's4', name: ' as-IS ' }));
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'scenarios[1].id: duplicate id "scenario-form"',
+      'scenarios[1].name: duplicate name " shorter PAYMENT form "',
+      'scenarios[2].name: must not be blank',
+      'scenarios[3].name: "As-is" is the map itself; a scenario needs another name',
+    ]);
+    expect(expectMap(importMapText(textOf(withScenarios(scenario({}, { id: 'cart' })))) ).scenarios[0].id).toBe('cart');
+  });
+
+  it('lets two scenarios add the same node and edge ids (a scenario copied from another)', () => {
+    const added = { addedNodes: [touchpoint('express-pay')], addedEdges: [{ id: 'e-cart-express', source: 'cart', target: 'express-pay', weight: 1 }] };
+    const doc = withScenarios(scenario(added), scenario(added, { id: 'scenario-copy', name: 'Copy' }));
+    expect(expectMap(importMapText(textOf(doc))).scenarios).toHaveLength(2);
+  });
+
+  it.each([
+    ['scenarios[0].changes.changedNodes[0].set.dropOff', 1, 'must be at least 0 and below 1'],
+    ['scenarios[0].changes.changedNodes[0].set.emotion', 3, 'must be a whole number from -2 to 2'],
+    ['scenarios[0].changes.changedNodes[0].unset', ['kind'], null],
+    ['scenarios[0].changes.changedEdges', [{ id: 'e-cart-checkout', set: { weight: 0 }, unset: [] }], null],
+    ['scenarios[0].name', 'x'.repeat(81), 'must be at most 80 characters'],
+    ['scenarios[0].id', '', 'must not be empty'],
+  ])('refuses %s = %j by the schema, at the field', (path, value, message) => {
+    const doc = withScenarios(scenario());
+    const keys = path.split(/[[\].]+/).filter((k) => k !== '');
+    const last = keys.pop()!;
+    let at: any = doc;
+    for (const key of keys) at = at[key];
+    at[last] = value;
+    const lines = problemLines(importMapText(textOf(doc)));
+    if (message !== null) expect(lines).toEqual([`${path}: ${message}`]);
+    else expect(lines).toEqual([
+      path.endsWith('unset') ? `${path}[0]: must name an optional node field` : `${path}[0].set.weight: must be above 0 and at most 1000000000`,
+    ]);
+  });
+
+  it('keeps what a scenario removes when a map with personas is validated (validation changes nothing)', () => {
+    const map = onlineStoreSample();
+    expect(map.personas.length).toBeGreaterThan(0);
+    map.scenarios.push(scenario({ removedNodes: ['live-chat'], removedEdges: ['e-product-chat', 'e-chat-product', 'e-chat-cart'] }) as never);
+    const before = structuredClone(map);
+    const validated = expectMap(validateMap(deepFreeze(map)));
+    expect(validated.scenarios).toEqual(before.scenarios);
+    expect(map).toEqual(before);
   });
 });
 

@@ -36,10 +36,19 @@ describe('published JSON Schema', () => {
     expect(v2.properties.opportunities).toBeUndefined();
   });
 
+  it('keeps the version 3 schema for reference, unchanged', () => {
+    const v3 = JSON.parse(readFileSync(resolve(root, 'public/schema/journey-map.v3.json'), 'utf8')) as Json;
+    expect(v3.$id).toBe('urn:journey-designer:schema:journey-map:v3');
+    expect(v3.properties.version.const).toBe(3);
+    expect(v3.properties.personas).toBeDefined();
+    expect(v3.properties.opportunities).toBeDefined();
+    expect(v3.properties.scenarios).toBeUndefined();
+  });
+
   it('describes the envelope, identifies itself and carries the ranges', () => {
     const schema = journeyMapJsonSchema() as Json;
     expect(schema.$id).toBe(SCHEMA_ID);
-    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v3');
+    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v4');
     expect(schema.title).toBe('Journey Designer map');
     expect(schema.description).toMatch(/customer-journey map/);
     expect(schema.properties.format.const).toBe(FORMAT_NAME);
@@ -113,12 +122,42 @@ describe('published JSON Schema', () => {
     expect(opportunity.properties.friction.items.required).toEqual(['node', 'note']);
   });
 
+  it('describes the field version 4 added: scenarios as changes to the as-is nodes and edges', () => {
+    const schema = journeyMapJsonSchema() as Json;
+    const scenarios = schema.properties.scenarios;
+    expect(scenarios).toMatchObject({ type: 'array', default: [] });
+    const scenario = scenarios.items;
+    expect(scenario.required).toEqual(['id', 'name', 'changes']);
+    expect(scenario.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH });
+    const changes = scenario.properties.changes;
+    expect(changes.required).toEqual(['addedNodes', 'removedNodes', 'changedNodes', 'addedEdges', 'removedEdges', 'changedEdges']);
+    // Added nodes and edges are whole nodes and edges, as in `nodes` and `edges`.
+    expect(changes.properties.addedNodes.items).toEqual(schema.properties.nodes.items);
+    expect(changes.properties.addedEdges.items).toEqual(schema.properties.edges.items);
+    expect(changes.properties.removedNodes).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(changes.properties.removedEdges).toMatchObject({ type: 'array', items: { type: 'string' } });
+    const changedNode = changes.properties.changedNodes.items;
+    expect(changedNode.required).toEqual(['id', 'set', 'unset']);
+    expect(Object.keys(changedNode.properties.set.properties)).toEqual(
+      Object.keys(schema.properties.nodes.items.properties).filter((key) => key !== 'id' && key !== 'kind'),
+    );
+    expect(changedNode.properties.set.required ?? []).toEqual([]);
+    expect(changedNode.properties.set.properties.dropOff).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });
+    expect(changedNode.properties.unset.items.enum).toContain('dropOff');
+    const changedEdge = changes.properties.changedEdges.items;
+    expect(changedEdge.required).toEqual(['id', 'set', 'unset']);
+    expect(Object.keys(changedEdge.properties.set.properties)).toEqual(['source', 'target', 'weight', 'label']);
+    expect(changedEdge.properties.set.properties.weight).toMatchObject({ type: 'number', exclusiveMinimum: 0, maximum: MAX_WEIGHT });
+    expect(changedEdge.properties.unset.items.enum).toContain('label');
+  });
+
   it('is documented field by field in docs/format.md', () => {
     const docs = readFileSync(resolve(root, 'docs/format.md'), 'utf8');
     expect(docs).toContain(`# Journey map file format (version ${FORMAT_VERSION})`);
     expect(docs).toContain(SCHEMA_PATH);
     expect(docs).toContain('public/schema/journey-map.v1.json');
     expect(docs).toContain('public/schema/journey-map.v2.json');
+    expect(docs).toContain('public/schema/journey-map.v3.json');
     const names = new Set<string>();
     const collect = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(collect);
@@ -143,13 +182,13 @@ describe('published JSON Schema', () => {
 });
 
 describe('docs/format.md', () => {
-  it('shows an example that opens clean at the current version, with personas and opportunities', () => {
+  it('shows an example that opens clean at the current version, with personas, opportunities and a scenario', () => {
     const docs = readFileSync(resolve(root, 'docs/format.md'), 'utf8');
     const example = /```json\n([\s\S]*?)\n```/.exec(docs)?.[1] ?? '';
     const result = importMapText(example);
     expect(result.ok ? result.warnings : result.problems.map(formatProblem)).toEqual([]);
     expect(JSON.parse(example).version).toBe(FORMAT_VERSION);
-    expect(result.ok && [result.map.personas.length, result.map.opportunities.length]).toEqual([2, 1]);
+    expect(result.ok && [result.map.personas.length, result.map.opportunities.length, result.map.scenarios.length]).toEqual([2, 1, 1]);
   });
 });
 

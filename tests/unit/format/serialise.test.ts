@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
-import type { JourneyMap } from '../../../src/domain/types';
+import type { JourneyMap, ScenarioChanges } from '../../../src/domain/types';
 import { exportMapText, FORMAT_VERSION, importMapText } from '../../../src/format';
 import { journeyMapArb } from './arbitraries';
 import { expectMap } from './helpers';
@@ -18,11 +18,11 @@ describe('exportMapText', () => {
     const text = exportMapText(onlineStoreSample());
     expect(text.startsWith(`{\n  "format": "journey-map",\n  "version": ${FORMAT_VERSION},\n  "id": "sample-online-store",\n  "name": "Online store",\n`)).toBe(true);
     expect(Object.keys(JSON.parse(text))).toEqual([
-      'format', 'version', 'id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities',
+      'format', 'version', 'id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities', 'scenarios',
     ]);
     expect(text).toContain('\n  "notes": [],\n  "personas": [\n    {\n      "id": "persona-first-time",\n      "name": "First-time buyer",\n');
     expect(text).toContain('\n          "node": "checkout-payment",\n          "dropOff": 0.05,\n          "emotion": -1\n');
-    expect(text.endsWith('\n      "touchpoints": [\n        "live-chat"\n      ],\n      "friction": []\n    }\n  ]\n}\n')).toBe(true);
+    expect(text.endsWith('\n      "touchpoints": [\n        "live-chat"\n      ],\n      "friction": []\n    }\n  ],\n  "scenarios": []\n}\n')).toBe(true);
     expect(text).toContain('\n    {\n      "id": "search-ad",\n      "kind": "entry",\n');
     expect(text).toContain('\n    {\n      "id": "website",\n      "name": "Website",\n      "colour": "#1d4ed8"\n    },\n');
   });
@@ -52,7 +52,7 @@ describe('exportMapText', () => {
     expect(text).toBe(exportMapText(onlineStoreSample()));
   });
 
-  it('is tested on generated maps that hold personas with overrides and opportunities with references', () => {
+  it('is tested on generated maps that hold personas with overrides, opportunities with references and scenarios with changes', () => {
     // Guards the round trip below (and the fuzz tests) against a generator that stops producing them.
     const maps = fc.sample(journeyMapArb, { numRuns: 200, seed: 42 });
     const share = (test: (map: JourneyMap) => boolean) => maps.filter(test).length / maps.length;
@@ -60,6 +60,15 @@ describe('exportMapText', () => {
     expect(share((m) => m.personas.some((p) => p.edges.length > 0))).toBeGreaterThan(0.2);
     expect(share((m) => m.opportunities.some((o) => o.friction.length > 0))).toBeGreaterThan(0.3);
     expect(share((m) => m.opportunities.some((o) => o.touchpoints.length > 0))).toBeGreaterThan(0.3);
+    const changes = (test: (c: ScenarioChanges) => boolean) => share((m) => m.scenarios.some((s) => test(s.changes)));
+    expect(share((m) => m.scenarios.length > 0)).toBeGreaterThan(0.5);
+    expect(changes((c) => c.changedNodes.some((ch) => Object.keys(ch.set).length > 0))).toBeGreaterThan(0.3);
+    expect(changes((c) => c.changedNodes.some((ch) => ch.unset.length > 0))).toBeGreaterThan(0.2);
+    expect(changes((c) => c.changedEdges.length > 0)).toBeGreaterThan(0.1);
+    expect(changes((c) => c.removedNodes.length > 0)).toBeGreaterThan(0.3);
+    expect(changes((c) => c.removedEdges.length > 0)).toBeGreaterThan(0.15);
+    expect(changes((c) => c.addedNodes.length > 0)).toBeGreaterThan(0.3);
+    expect(changes((c) => c.addedEdges.length > 0)).toBeGreaterThan(0.2);
   });
 
   it('round-trips every valid map: import(export(map)) equals map, and exports again identically', () => {

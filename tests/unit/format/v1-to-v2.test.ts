@@ -4,7 +4,8 @@
  * it) must open with the same meaning and the same simulation results, and whatever version 2 would refuse
  * in a hand- or tool-written version 1 file is repaired and named in a warning. Opening a file goes on to
  * the current version, so every import here also takes the 2 → 3 step (personas and opportunities, none
- * yet) and says so; the step 1 → 2 alone is checked by migrating with target 2.
+ * yet) and the 3 → 4 step (scenarios, none yet) and says so; the step 1 → 2 alone is checked by migrating
+ * with target 2.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -19,8 +20,9 @@ import { deepFreeze, expectMap, problemLines, textOf } from './helpers';
 
 const UPGRADED = 'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.';
 const UPGRADED_TO_3 = 'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.';
+const UPGRADED_TO_4 = 'Upgraded from format version 3: scenarios were added; the map means the same as before.';
 /** The notices every version 1 file opens with, before any repair's warning. */
-const UPGRADES = [UPGRADED, UPGRADED_TO_3];
+const UPGRADES = [UPGRADED, UPGRADED_TO_3, UPGRADED_TO_4];
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
 
@@ -35,12 +37,12 @@ const FROZEN = [
 
 /**
  * How version 1 read a file it exported: the document without its envelope, every field as written (its
- * exports hold every default). The empty `notes`, `personas` and `opportunities` only complete the type:
- * version 1 had none, and without personas the simulation is the one population version 1 simulated.
+ * exports hold every default). The empty `notes`, `personas`, `opportunities` and `scenarios` only complete
+ * the type: version 1 had none, and without personas the simulation is the one population version 1 simulated.
  */
 function asVersion1Map(doc: Record<string, unknown>): JourneyMap {
   const { format: _format, version: _version, ...body } = doc;
-  return { ...body, notes: [], personas: [], opportunities: [] } as unknown as JourneyMap;
+  return { ...body, notes: [], personas: [], opportunities: [], scenarios: [] } as unknown as JourneyMap;
 }
 
 const builtInColour = new Map(DEFAULT_CHANNELS.map((c) => [c.id, c.colour]));
@@ -54,7 +56,7 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(text).not.toMatch(/"(notes|colour|width)"/);
   });
 
-  it('imports with just the upgrade notices, 1 → 2 and 2 → 3', () => {
+  it('imports with just the upgrade notices, 1 → 2, 2 → 3 and 3 → 4', () => {
     const result = importMapText(text);
     expectMap(result);
     expect(result.ok && result.warnings).toEqual(UPGRADES);
@@ -82,7 +84,7 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(output.nodes).toEqual(input.nodes);
   });
 
-  it('means the same map: nodes, edges, stages and settings unchanged; channels gain only colours; no notes, personas or opportunities', () => {
+  it('means the same map: nodes, edges, stages and settings unchanged; channels gain only colours; no notes, personas, opportunities or scenarios', () => {
     const before = asVersion1Map(v1());
     const after = expectMap(importMapText(text));
     expect(after.id).toBe(before.id);
@@ -98,6 +100,7 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(after.notes).toEqual([]);
     expect(after.personas).toEqual([]);
     expect(after.opportunities).toEqual([]);
+    expect(after.scenarios).toEqual([]);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
   });
 
@@ -342,13 +345,14 @@ describe('version1To2 repairs what version 2 refuses', () => {
   });
 });
 
-/** A generated map as the version 1 app would have written it: none of the fields versions 2 and 3 added. */
+/** A generated map as the version 1 app would have written it: none of the fields versions 2, 3 and 4 added. */
 function asVersion1File(map: JourneyMap): Record<string, any> {
   const doc = JSON.parse(exportMapText(map));
   doc.version = 1;
   delete doc.notes;
   delete doc.personas;
   delete doc.opportunities;
+  delete doc.scenarios;
   for (const stage of doc.stages) {
     delete stage.colour;
     delete stage.width;
@@ -398,6 +402,7 @@ describe('version1To2 on generated version 1 files', () => {
           notes: [],
           personas: [],
           opportunities: [],
+          scenarios: [],
         });
       }),
       { numRuns: 200 },

@@ -2,7 +2,9 @@
  * The upgrade from format version 2 to 3, on frozen version 2 input. Version 3 adds personas and
  * opportunities; a version 2 map has neither, so it opens with the same meaning and the same simulation
  * results. tests/fixtures/online-store.v2.journey.json is the Online store sample exactly as the version 2
- * release exported it (as online-store.v1.journey.json is for version 1).
+ * release exported it (as online-store.v1.journey.json is for version 1). Opening a file goes on to the
+ * current version, so imports here also take the 3 → 4 step (scenarios, none yet) and say so; the step
+ * 2 → 3 alone is checked by migrating with target 3.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -11,22 +13,24 @@ import type { JourneyMap } from '../../../src/domain/types';
 import { exportMapText, FORMAT_VERSION, importMapText, importMapValue } from '../../../src/format';
 import { migrate, MIGRATIONS } from '../../../src/format/migrations';
 import { version2To3 } from '../../../src/format/migrations/v2-to-v3';
+import { version3To4 } from '../../../src/format/migrations/v3-to-v4';
 import { analyseJourney, simulateJourney } from '../../../src/simulation';
 import { mapArb } from './arbitraries';
 import { deepFreeze, expectMap, textOf } from './helpers';
 
 const UPGRADED_FROM_1 = 'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.';
 const UPGRADED_FROM_2 = 'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.';
+const UPGRADED_FROM_3 = 'Upgraded from format version 3: scenarios were added; the map means the same as before.';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
 
 /** The success probability the version 2 release's exact engine computed for the fixture (recorded when it was made). */
 const V2_SUCCESS = 0.22812160907680842;
 
-/** How version 2 read a file it exported: the document without its envelope; no personas, no opportunities. */
+/** How version 2 read a file it exported: the document without its envelope; no personas, opportunities or scenarios. */
 function asVersion2Map(doc: Record<string, unknown>): JourneyMap {
   const { format: _format, version: _version, ...body } = doc;
-  return { ...body, personas: [], opportunities: [] } as unknown as JourneyMap;
+  return { ...body, personas: [], opportunities: [], scenarios: [] } as unknown as JourneyMap;
 }
 
 describe('version 2 file online-store.v2.journey.json', () => {
@@ -39,10 +43,10 @@ describe('version 2 file online-store.v2.journey.json', () => {
     expect(text).not.toMatch(/"(personas|opportunities)"/);
   });
 
-  it('imports with just the upgrade notice', () => {
+  it('imports with just the upgrade notices, 2 → 3 and 3 → 4', () => {
     const result = importMapText(text);
     expectMap(result);
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2]);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
   });
 
   it('is upgraded without touching the (deep-frozen) input', () => {
@@ -55,12 +59,13 @@ describe('version 2 file online-store.v2.journey.json', () => {
     expect(output).toEqual({ ...before, personas: [], opportunities: [] });
   });
 
-  it('means the same map: every field as written, with no personas and no opportunities', () => {
+  it('means the same map: every field as written, with no personas, opportunities or scenarios', () => {
     const before = asVersion2Map(v2());
     const after = expectMap(importMapText(text));
     expect(after).toEqual(before);
     expect(after.personas).toEqual([]);
     expect(after.opportunities).toEqual([]);
+    expect(after.scenarios).toEqual([]);
   });
 
   it('simulates exactly as version 2 did', () => {
@@ -76,7 +81,7 @@ describe('version 2 file online-store.v2.journey.json', () => {
   it('exports at the current version and reopens as the same map, with no notice', () => {
     const map = expectMap(importMapText(text));
     const exported = exportMapText(map);
-    expect(JSON.parse(exported)).toMatchObject({ version: FORMAT_VERSION, personas: [], opportunities: [] });
+    expect(JSON.parse(exported)).toMatchObject({ version: FORMAT_VERSION, personas: [], opportunities: [], scenarios: [] });
     const again = importMapText(exported);
     expect(expectMap(again)).toEqual(map);
     expect(again.ok && again.warnings).toEqual([]);
@@ -87,8 +92,8 @@ describe('the version 1 and version 2 exports of the Online store sample', () =>
   it('both open at the current version, as the same map, each naming the steps it took', () => {
     const fromV1 = importMapText(fixture('online-store.v1.journey.json'));
     const fromV2 = importMapText(fixture('online-store.v2.journey.json'));
-    expect(fromV1.ok && fromV1.warnings).toEqual([UPGRADED_FROM_1, UPGRADED_FROM_2]);
-    expect(fromV2.ok && fromV2.warnings).toEqual([UPGRADED_FROM_2]);
+    expect(fromV1.ok && fromV1.warnings).toEqual([UPGRADED_FROM_1, UPGRADED_FROM_2, UPGRADED_FROM_3]);
+    expect(fromV2.ok && fromV2.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
     expect(expectMap(fromV1)).toEqual(expectMap(fromV2));
     for (const result of [fromV1, fromV2]) expect(JSON.parse(exportMapText(expectMap(result))).version).toBe(FORMAT_VERSION);
   });
@@ -129,12 +134,19 @@ describe('version2To3', () => {
     expect(doc).toEqual(v2Document());
   });
 
-  it('is the last step of the chain: migrating a version 2 document gives a current one', () => {
-    const result = migrate(deepFreeze(v2Document()), 2);
+  it('migrated with target 3, is a version 3 document: the step 2 → 3 alone, without scenarios', () => {
+    const result = migrate(deepFreeze(v2Document()), 2, MIGRATIONS, 3);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.applied).toEqual([version2To3]);
-    expect(MIGRATIONS.at(-1)).toBe(version2To3);
-    expect(result.doc).toEqual({ ...v2Document(), version: FORMAT_VERSION, personas: [], opportunities: [] });
+    expect(result.doc).toEqual({ ...v2Document(), version: 3, personas: [], opportunities: [] });
+    expect(Object.hasOwn(result.doc, 'scenarios')).toBe(false);
+  });
+
+  it('is followed by 3 → 4 on the way to the current version', () => {
+    const result = migrate(deepFreeze(v2Document()), 2);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.applied).toEqual([version2To3, version3To4]);
+    expect(result.doc).toEqual({ ...v2Document(), version: FORMAT_VERSION, personas: [], opportunities: [], scenarios: [] });
   });
 
   it('drops stray top-level personas and opportunities, which version 2 ignored, with a warning', () => {
@@ -150,7 +162,11 @@ describe('version2To3', () => {
     const map = expectMap(result);
     expect(map.personas).toEqual([]);
     expect(map.opportunities).toEqual([]);
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, 'Ignored "personas" and "opportunities": files before version 3 did not have them.']);
+    expect(result.ok && result.warnings).toEqual([
+      UPGRADED_FROM_2,
+      UPGRADED_FROM_3,
+      'Ignored "personas" and "opportunities": files before version 3 did not have them.',
+    ]);
     // Dropped, not read with version 3's meaning: the map simulates as version 2 did, as one population.
     expect(analyseJourney(map).exact).toEqual(analyseJourney(expectMap(importMapText(textOf(v2Document())))).exact);
   });
@@ -160,7 +176,7 @@ describe('version2To3', () => {
     doc.opportunities = [{ id: 'o', title: 'Second till', status: 'done', effort: 'S', touchpoints: ['order'] }];
     const result = importMapText(textOf(doc));
     expect(expectMap(result).nodes[1].friction[0].resolved).toBeUndefined();
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, 'Ignored "opportunities": files before version 3 did not have it.']);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, 'Ignored "opportunities": files before version 3 did not have it.']);
   });
 
   it('upgrades every generated version 2 file to the same map without personas or opportunities, stray fields or not', () => {
@@ -168,6 +184,7 @@ describe('version2To3', () => {
       fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), fc.boolean(), (map, keepStray) => {
         const doc = JSON.parse(exportMapText(map));
         doc.version = 2;
+        delete doc.scenarios;
         const stray = keepStray && (map.personas.length > 0 || map.opportunities.length > 0);
         if (!stray) {
           delete doc.personas;
@@ -176,9 +193,9 @@ describe('version2To3', () => {
         const frozen = deepFreeze(structuredClone(doc));
         const result = importMapValue(frozen);
         expect(frozen).toEqual(doc);
-        expect(expectMap(result)).toEqual({ ...map, personas: [], opportunities: [] });
-        expect(result.ok && result.warnings[0]).toBe(UPGRADED_FROM_2);
-        expect(result.ok && result.warnings.length).toBe(stray ? 2 : 1);
+        expect(expectMap(result)).toEqual({ ...map, personas: [], opportunities: [], scenarios: [] });
+        expect(result.ok && result.warnings.slice(0, 2)).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
+        expect(result.ok && result.warnings.length).toBe(stray ? 3 : 2);
       }),
       { numRuns: 200 },
     );
