@@ -4,6 +4,7 @@ import { bandsRight, GRID, LANE_CARD_HEIGHT, LANE_GAP, LANE_HEIGHT, NODE_WIDTH, 
 import type { JourneyMap } from '../domain/types';
 import { useEditor } from '../store/editorStore';
 import { useViewPrefs } from '../store/viewPrefs';
+import { LABEL_MIN_ZOOM } from './edgeLabelPoints';
 
 const NODE_HEIGHT_ESTIMATE = 130;
 const MARGIN = 16;
@@ -66,6 +67,11 @@ export function viewportFor(bounds: Rect, canvas: { width: number; height: numbe
   };
 }
 
+/** The viewport at `zoom` that centres `bounds` across and aligns them to the top, like viewportFor. */
+function recentre(bounds: Rect, canvas: { width: number; height: number }, zoom: number): { x: number; y: number; zoom: number } {
+  return { x: (canvas.width - bounds.width * zoom) / 2 - bounds.x * zoom, y: MARGIN - bounds.y * zoom, zoom };
+}
+
 /** Fits the whole journey into the canvas. */
 export function useFitJourney(): (animate?: boolean) => void {
   const flow = useReactFlow();
@@ -75,7 +81,17 @@ export function useFitJourney(): (animate?: boolean) => void {
       if (!pane) return;
       const { width, height } = pane.getBoundingClientRect();
       if (width === 0 || height === 0) return;
-      const viewport = viewportFor(journeyBounds(useEditor.getState().map, useViewPrefs.getState().emotionCurve), { width, height });
+      const { map } = useEditor.getState();
+      const canvas = { width, height };
+      // The emotion lane is fitted in too, unless that would shrink the cards below the zoom at which edge
+      // percentages are shown: then the cards come first and the lane is a scroll away.
+      let viewport = viewportFor(journeyBounds(map, useViewPrefs.getState().emotionCurve), canvas);
+      if (viewport.zoom < LABEL_MIN_ZOOM) {
+        const cards = journeyBounds(map);
+        // The largest zoom that still shows the percentages (and as much of the lane as fits), or the cards alone.
+        const cardsOnly = viewportFor(cards, canvas);
+        if (cardsOnly.zoom > viewport.zoom) viewport = recentre(cards, canvas, Math.min(cardsOnly.zoom, LABEL_MIN_ZOOM));
+      }
       void flow.setViewport(viewport, animate ? { duration: 200 } : undefined);
     },
     [flow],
