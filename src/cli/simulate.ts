@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, importMapText } from '../format';
 import { applyScenario, findPersona, findScenario, type JourneyMap, type Persona } from '../domain';
-import { compareScenarios, compareScenariosInChunks, simulateInChunks, simulateJourney, SimulationError, soloPersona, unknownPersonaMessage, type ScenarioComparison, type SimulationResult } from '../simulation';
+import { compareScenarios, compareScenariosInChunks, simulateInChunks, simulateJourney, SimulationError, soloPersona, unknownPersonaMessage, type ChunkedRunOptions, type ScenarioComparison, type SimulationResult } from '../simulation';
 import { parseArguments, type Arguments } from './arguments';
 import { progressLine, type ProgressOptions } from './progress';
 import { readMapFile } from './readMapFile';
@@ -149,40 +149,37 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, options:
   const prepared = prepare(argv, io);
   if (typeof prepared === 'number') return prepared;
   const progress = options.progress ? progressLine((text) => io.stderr(text), prepared.map.name, options.progress) : undefined;
-  if (prepared.args.compare) {
-    let comparison: ScenarioComparison | null;
-    try {
-      comparison = await compareScenariosInChunks(prepared.simulated, prepared.args.overrides, {
-        signal: options.signal,
-        onProgress: progress && ((p) => progress.update(p)),
-      });
-    } catch (error) {
-      return simulationFailed(error, prepared.args.file, io);
-    } finally {
-      progress?.end();
-    }
-    if (comparison === null) {
-      safeIo(io).error('Interrupted: the comparison was stopped before it finished; nothing was printed.\n');
-      return EXIT_INTERRUPTED;
-    }
-    return printComparison(prepared, comparison, io);
+  const sliced: ChunkedRunOptions = { signal: options.signal, onProgress: progress && ((p) => progress.update(p)) };
+  const { simulated, args } = prepared;
+  if (args.compare) {
+    const comparison = await inSlices('comparison', () => compareScenariosInChunks(simulated, args.overrides, sliced), prepared, io, progress);
+    return typeof comparison === 'number' ? comparison : printComparison(prepared, comparison, io);
   }
-  let result: SimulationResult | null;
+  const result = await inSlices('simulation', () => simulateInChunks(simulated, args.overrides, sliced), prepared, io, progress);
+  return typeof result === 'number' ? result : printResult(prepared, result, io);
+}
+
+/** A sliced run's value, or the exit code when it failed or was interrupted (then nothing is printed). */
+async function inSlices<T>(
+  what: string,
+  run: () => Promise<T | null>,
+  prepared: Prepared,
+  io: CliIo,
+  progress: { end(): void } | undefined,
+): Promise<T | number> {
+  let value: T | null;
   try {
-    result = await simulateInChunks(prepared.simulated, prepared.args.overrides, {
-      signal: options.signal,
-      onProgress: progress && ((p) => progress.update(p)),
-    });
+    value = await run();
   } catch (error) {
     return simulationFailed(error, prepared.args.file, io);
   } finally {
     progress?.end();
   }
-  if (result === null) {
-    safeIo(io).error('Interrupted: the simulation was stopped before it finished; nothing was printed.\n');
+  if (value === null) {
+    safeIo(io).error(`Interrupted: the ${what} was stopped before it finished; nothing was printed.\n`);
     return EXIT_INTERRUPTED;
   }
-  return printResult(prepared, result, io);
+  return value;
 }
 
 /**

@@ -1,47 +1,10 @@
-/**
- * The toolbar's "Channels" button. The dialog is loaded when first wanted (the pointer or focus reaching the
- * button starts the download), so it stays out of the initial JavaScript. It is rendered into the body, not
- * inside the toolbar, and focus comes back to this button when it closes.
- */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+/** The toolbar's "Channels" button; the dialog loads when first wanted (LazyDialogButton). */
+import { lazy } from 'react';
+import { LazyDialogButton } from '../LazyDialogButton';
 
 const loadDialog = () => import('./ChannelsDialog');
 const ChannelsDialog = lazy(loadDialog);
 
-export function ChannelsButton() {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-
-  // Runs once the dialog has left the page (a modal dialog keeps the rest inert while it is open).
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
-
-  const preload = () => void loadDialog().catch(() => undefined);
-  return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className="jd-button"
-        aria-haspopup="dialog"
-        title="Add, rename, recolour and delete the map's channels"
-        onClick={() => setOpen(true)}
-        onPointerEnter={preload}
-        onFocus={preload}
-      >
-        Channels
-      </button>
-      {open &&
-        createPortal(
-          <Suspense fallback={null}>
-            <ChannelsDialog onClose={() => setOpen(false)} />
-          </Suspense>,
-          document.body,
-        )}
-    </>
-  );
-}
+export const ChannelsButton = () => (
+  <LazyDialogButton label="Channels" title="Add, rename, recolour and delete the map's channels" dialog={ChannelsDialog} preload={loadDialog} />
+);

@@ -79,14 +79,6 @@ function ComparisonTable({ comparison }: { comparison: ScenarioComparison }) {
   const outcomes = Object.keys(comparison.outcomeNames);
   const stages = runs[0].lossesByStage;
   const personas = runs[0].personas;
-  const row = (label: string, cells: (string | null)[], className?: string) => (
-    <tr className={className}>
-      <th scope="row">{label}</th>
-      {cells.map((c, i) => (
-        <td key={runs[i].scenarioId ?? 'as-is'}>{c ?? '—'}</td>
-      ))}
-    </tr>
-  );
   return (
     <>
       <p className="jd-muted">
@@ -106,14 +98,15 @@ function ComparisonTable({ comparison }: { comparison: ScenarioComparison }) {
             </tr>
           </thead>
           <tbody>
-            {row('Completion (exact)', runs.map((r) => pct(r.exact.success, 2)), 'is-headline')}
-            {row('Difference (exact)', runs.map((r) => (r.difference ? `${pts(r.difference.exactPoints)} pts` : null)), 'is-headline')}
-            {row('Completion (simulated, 95% CI)', runs.map((r) => `${pct(r.monteCarlo.success.rate)} (${pct(r.monteCarlo.success.low)} – ${pct(r.monteCarlo.success.high)})`))}
-            {row(
-              'Difference (simulated, 95% CI)',
-              runs.map((r) => (r.difference ? `${pts(r.difference.monteCarloPoints)} pts (${pts(r.difference.lowPoints)} … ${pts(r.difference.highPoints)})` : null)),
-            )}
-            {row('Abandoned along the way', runs.map((r) => pct(r.exact.abandoned)))}
+            <Row label="Completion (exact)" cells={runs.map((r) => pct(r.exact.success, 2))} runs={runs} className="is-headline" />
+            <Row label="Difference (exact)" cells={runs.map((r) => (r.difference ? `${pts(r.difference.exactPoints)} pts` : null))} runs={runs} className="is-headline" />
+            <Row label="Completion (simulated, 95% CI)" cells={runs.map((r) => `${pct(r.monteCarlo.success.rate)} (${pct(r.monteCarlo.success.low)} – ${pct(r.monteCarlo.success.high)})`)} runs={runs} />
+            <Row
+              label="Difference (simulated, 95% CI)"
+              cells={runs.map((r) => (r.difference ? `${pts(r.difference.monteCarloPoints)} pts (${pts(r.difference.lowPoints)} … ${pts(r.difference.highPoints)})` : null))}
+              runs={runs}
+            />
+            <Row label="Abandoned along the way" cells={runs.map((r) => pct(r.exact.abandoned))} runs={runs} />
             <tr className="jd-compare__group">
               <th scope="rowgroup" colSpan={runs.length + 1}>
                 Outcomes (exact)
@@ -159,9 +152,9 @@ function ComparisonTable({ comparison }: { comparison: ScenarioComparison }) {
   );
 }
 
-function Row({ label, cells, runs }: { label: string; cells: (string | null)[]; runs: ScenarioComparison['runs'] }) {
+function Row({ label, cells, runs, className }: { label: string; cells: (string | null)[]; runs: ScenarioComparison['runs']; className?: string }) {
   return (
-    <tr>
+    <tr className={className}>
       <th scope="row">{label}</th>
       {cells.map((c, i) => (
         <td key={runs[i].scenarioId ?? 'as-is'}>{c ?? '—'}</td>
