@@ -22,6 +22,11 @@ export interface ExactChain {
   readonly reachSuccess: Float64Array;
   /** 1 for nodes in a closed loop: a cycle with no drop-off and no way out, where customers stay forever. */
   readonly closed: Uint8Array;
+  /**
+   * For a node in a closed loop, the probability that a customer enters its loop (and so, circling forever
+   * in a strongly connected loop, arrives at every node of it); 0 for other nodes.
+   */
+  readonly closedReach: Float64Array;
   /** 1 for non-outcome nodes without an outgoing edge. */
   readonly deadEnd: Uint8Array;
   /** Sparse LU of (I − Q_CC) per component, for cyclic components that are not closed (null otherwise). */
@@ -55,6 +60,7 @@ export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Paus
   const abandon = new Float64Array(n);
   const reachSuccess = new Float64Array(n);
   const closed = new Uint8Array(n);
+  const closedReach = new Float64Array(n);
   const deadEnd = new Uint8Array(n);
   const localIndex = new Int32Array(n);
   const factors: (SparseFactor | null)[] = new Array(count).fill(null);
@@ -78,6 +84,7 @@ export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Paus
       for (let k = 0; k < m; k++) {
         const v = members[first + k];
         closed[v] = 1;
+        closedReach[v] = mass;
         visits[v] = mass > 0 ? Infinity : 0;
       }
       meter.progress += 2 * m;
@@ -140,7 +147,7 @@ export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Paus
     throw new SimulationError(`The exact analysis accounts for ${accounted} of the customers instead of all of them`);
   }
   return {
-    journey, components, visits, abandon, reachSuccess, closed, deadEnd, factors, localIndex,
+    journey, components, visits, abandon, reachSuccess, closed, closedReach, deadEnd, factors, localIndex,
     success, failure, abandoned, looping, expectedSteps,
   };
 }

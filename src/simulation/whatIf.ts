@@ -41,7 +41,7 @@ export function analyseWhatIf(chain: ExactChain): WhatIf {
 }
 
 export function* analyseWhatIfSteps(chain: ExactChain, meter: Meter): Pausable<WhatIf> {
-  const { journey, components, visits, reachSuccess, closed, deadEnd, factors, localIndex } = chain;
+  const { journey, components, visits, reachSuccess, closed, closedReach, deadEnd, factors, localIndex } = chain;
   const { n, kind, dropOff } = journey;
   const returnVisits = new Float64Array(n).fill(1);
   for (let c = 0; c < components.count; c++) {
@@ -67,7 +67,7 @@ export function* analyseWhatIfSteps(chain: ExactChain, meter: Meter): Pausable<W
     }
     if (closed[k]) {
       returnVisits[k] = Infinity;
-      reach[k] = visits[k] > 0 ? 1 : 0;
+      reach[k] = closedReach[k];
       continue;
     }
     const g = returnVisits[k];

@@ -167,3 +167,25 @@ export function singleLoopMap({ touchpoints: n, seed = 1, hubs = 3, jumps = 0 }:
   for (let h = 0; h < hubCount; h++) for (let k = 0; k < 20; k++) edges.push([tp(h), tp(pick(n)), 1 + pick(5)]);
   return makeMap(nodes, edges, { id: `single-loop-${n}-${seed}`, name: `Single loop of ${n}` });
 }
+
+/**
+ * Random journeys that each hold a closed loop: two touchpoints without drop-off that lead only to each other,
+ * entered from one of the map's entries or touchpoints (so some customers circle forever).
+ */
+export const arbitraryJourneyWithClosedLoop: fc.Arbitrary<JourneyMap> = fc
+  .tuple(arbitraryJourney, fc.nat(), fc.integer({ min: 1, max: 5 }))
+  .map(([map, pick, weight]) => {
+    const sources = map.nodes.filter((n) => n.kind !== 'outcome');
+    const from = sources[pick % sources.length];
+    const loop = (id: string, x: number) => ({ id, kind: 'touchpoint' as const, label: id, position: { x, y: 200 }, friction: [], dropOff: 0 });
+    return {
+      ...map,
+      nodes: [...map.nodes, loop('loop-a', 0), loop('loop-b', 100)],
+      edges: [
+        ...map.edges,
+        { id: 'into-loop', source: from.id, target: 'loop-a', weight },
+        { id: 'loop-ab', source: 'loop-a', target: 'loop-b', weight: 1 },
+        { id: 'loop-ba', source: 'loop-b', target: 'loop-a', weight: 1 },
+      ],
+    };
+  });

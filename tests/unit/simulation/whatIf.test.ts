@@ -5,29 +5,54 @@ import { analyseWhatIf, successWithDropOff } from '../../../src/simulation/whatI
 import { analyseJourney } from '../../../src/simulation/simulate';
 import { onlineStoreSample } from '../../../src/domain/samples/onlineStore';
 import { generateJourneyMap } from '../../bench/generateJourneyMap';
-import { arbitraryJourney, makeMap, singleLoopMap, workedExample, type EdgeSpec, type NodeSpec } from './maps';
+import { arbitraryJourney, arbitraryJourneyWithClosedLoop, makeMap, singleLoopMap, workedExample, type EdgeSpec, type NodeSpec } from './maps';
 import type { JourneyMap } from '../../../src/domain';
 
-/** Uplift and removal effect by re-solving the whole chain once per node. */
+/**
+ * Probability of ever arriving at node k, by re-solving: k becomes the only success outcome (customers stop
+ * there on arrival) and every other outcome a failure. Nothing leads into an entry, so an entry's reach is
+ * its share of the starts.
+ */
+function reachBySolving(map: JourneyMap, k: number): number {
+  const node = map.nodes[k];
+  if (node.kind === 'entry') {
+    const journey = compileJourney(map);
+    const e = Array.from(journey.entries).indexOf(k);
+    return e < 0 ? 0 : journey.entryProbability[e];
+  }
+  const changed: JourneyMap = {
+    ...map,
+    nodes: map.nodes.map((n, i) =>
+      i === k ? { ...n, kind: 'outcome', result: 'success', dropOff: undefined } : n.kind === 'outcome' ? { ...n, result: 'failure' } : n,
+    ),
+    edges: map.edges.filter((e) => e.source !== node.id),
+  };
+  return analyseExact(compileJourney(changed)).success;
+}
+
+/** Uplift, removal effect and reach by re-solving the whole chain once per node. */
 function bruteForce(map: JourneyMap) {
   const journey = compileJourney(map);
   const base = analyseExact(journey).success;
   const uplift = new Float64Array(journey.n);
   const removal = new Float64Array(journey.n);
+  const reach = new Float64Array(journey.n);
   for (let k = 0; k < journey.n; k++) {
     if (journey.kind[k] === KIND_OUTCOME) continue;
     uplift[k] = successWithDropOff(journey, k, 0) - base;
     removal[k] = base - successWithDropOff(journey, k, 1);
+    reach[k] = reachBySolving(map, k);
   }
-  return { journey, uplift, removal };
+  return { journey, uplift, removal, reach };
 }
 
 function expectIdentitiesMatch(map: JourneyMap, tolerance = 1e-9) {
-  const { journey, uplift, removal } = bruteForce(map);
+  const { journey, uplift, removal, reach } = bruteForce(map);
   const whatIf = analyseWhatIf(analyseExact(journey));
   for (let k = 0; k < journey.n; k++) {
     expect(Math.abs(whatIf.uplift[k] - uplift[k])).toBeLessThan(tolerance);
     expect(Math.abs(whatIf.removalEffect[k] - removal[k])).toBeLessThan(tolerance);
+    if (journey.kind[k] !== KIND_OUTCOME) expect(Math.abs(whatIf.reach[k] - reach[k])).toBeLessThan(tolerance);
   }
 }
 
@@ -58,6 +83,22 @@ describe('what-if analysis', () => {
 
   it('matches re-solving per node on random maps', () => {
     fc.assert(fc.property(arbitraryJourney, (map) => expectIdentitiesMatch(map)), { numRuns: 150, seed: 7 });
+  });
+
+  it('matches re-solving per node on random maps with a closed loop, reach included', () => {
+    fc.assert(fc.property(arbitraryJourneyWithClosedLoop, (map) => expectIdentitiesMatch(map)), { numRuns: 150, seed: 8 });
+  });
+
+  it('gives the share of customers who enter a closed loop as the reach of its nodes', () => {
+    // in → a (weight 1), in → out (weight 3); a ⇄ b is closed: a quarter of the customers enter it, forever.
+    const map = makeMap(
+      [{ id: 'in', kind: 'entry' }, { id: 'a', dropOff: 0 }, { id: 'b', dropOff: 0 }, { id: 'out', kind: 'outcome' }],
+      [['in', 'a', 1], ['in', 'out', 3], ['a', 'b'], ['b', 'a']],
+    );
+    const exact = analyseJourney(map).exact;
+    expect(exact.reach.a).toBeCloseTo(0.25, 12);
+    expect(exact.reach.b).toBeCloseTo(0.25, 12);
+    expect(exact.looping).toBeCloseTo(0.25, 12);
   });
 
   it('matches re-solving per node on the sample map and a generated 300-node map', () => {
