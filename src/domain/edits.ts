@@ -6,6 +6,7 @@
 import { freshId } from './ids';
 import { bandsRight, centredInBand, NODE_WIDTH, stageBands, stageForPosition } from './layout';
 import { pruneReferences } from './references';
+import { SCORE_METRICS, scoreRange, withTypedScores } from './evidence';
 import { canConnectInMap, connectionRuleText } from './rules';
 import {
   DEFAULT_CHANNELS,
@@ -95,6 +96,7 @@ export function createMap(init: Partial<JourneyMap> = {}): JourneyMap {
     opportunities: init.opportunities ?? [],
     scenarios: init.scenarios ?? [],
     ...(init.simulation ? { simulation: init.simulation } : {}),
+    ...(init.imports ? { imports: init.imports } : {}),
   };
 }
 
@@ -165,6 +167,8 @@ export function updateNode(map: JourneyMap, id: string, patch: NodePatch): void 
       (node as unknown as Record<string, unknown>)[key] = value;
     }
   }
+  // A drop-off typed by hand no longer rests on the counts it was calibrated from.
+  if ('dropOff' in patch) delete node.observed;
   if (stageChanged) placeInStageColumn(map, node);
 }
 
@@ -215,13 +219,13 @@ export function moveNodes(map: JourneyMap, positions: Record<string, Position>):
 
 export function setScores(map: JourneyMap, id: string, scores: Scores): void {
   const node = requireNode(map, id);
-  const next: Scores = { ...node.scores, ...scores };
-  const check = (v: number | undefined, lo: number, hi: number, name: string) => {
-    if (v !== undefined && !(Number.isFinite(v) && v >= lo && v <= hi)) fail(`${name} must be between ${lo} and ${hi}`);
-  };
-  check(next.nps, -100, 100, 'NPS');
-  check(next.csat, 0, 100, 'CSAT');
-  check(next.ces, 1, 7, 'CES');
+  const next = withTypedScores(node.scores, scores);
+  const names = { nps: 'NPS', csat: 'CSAT', ces: 'CES' } as const;
+  for (const metric of SCORE_METRICS) {
+    const value = next[metric];
+    const { min, max } = scoreRange(metric, next.evidence);
+    if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) fail(`${names[metric]} must be between ${min} and ${max}`);
+  }
   if (next.responses !== undefined && !(Number.isSafeInteger(next.responses) && next.responses >= 0)) {
     fail('Responses must be a whole number of at least 0');
   }
@@ -270,6 +274,7 @@ export function updateEdge(map: JourneyMap, id: string, patch: { weight?: number
   if ('weight' in patch) {
     if (!(patch.weight !== undefined && isValidWeight(patch.weight))) fail(weightRule('Weight'));
     edge.weight = patch.weight;
+    delete edge.observed; // typed by hand: no longer from data
   }
   if ('label' in patch) {
     if (patch.label === undefined || patch.label === '') delete edge.label;

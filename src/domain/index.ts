@@ -13,3 +13,5 @@ export * from './personas';
 export * from './opportunities';
 export * from './references';
 export * from './scenarios';
+export * from './evidence';
+export * from './evidenceEdits';

@@ -1,7 +1,7 @@
 /**
- * Keeps the references personas and opportunities hold (to nodes, edges and friction notes) pointing at
- * things that exist, after an edit removed some. Called by the edits that remove; arrays are replaced only
- * when something goes, so removing nothing is no change.
+ * Keeps the references personas, opportunities, scenarios and remembered import mappings hold (to nodes,
+ * edges and friction notes) pointing at things that exist, after an edit removed some. Called by the edits
+ * that remove; arrays are replaced only when something goes, so removing nothing is no change.
  */
 import type { JourneyMap } from './types';
 
@@ -13,6 +13,7 @@ export function pruneReferences(map: JourneyMap): void {
     if (persona.edges.some((o) => !edges.has(o.edge))) persona.edges = persona.edges.filter((o) => edges.has(o.edge));
   }
   pruneScenarios(map, nodes, edges);
+  pruneImports(map, nodes);
   if (map.opportunities.length === 0) return;
   const notes = new Set<string>();
   for (const node of map.nodes) for (const f of node.friction) notes.add(JSON.stringify([node.id, f.id]));
@@ -52,4 +53,32 @@ function pruneScenarios(map: JourneyMap, nodes: ReadonlySet<string>, edges: Read
       (ch.set.source === undefined || present.has(ch.set.source)) && (ch.set.target === undefined || present.has(ch.set.target));
     if (c.changedEdges.some((ch) => !newEnds(ch))) c.changedEdges = c.changedEdges.filter(newEnds);
   }
+}
+
+/**
+ * Remembered import mappings forget the nodes no longer there (the column or step is asked about again).
+ * `imports` is replaced, never changed in place: applyScenario prunes a shallow copy of the document, whose
+ * mappings are the document's own (and frozen in the store).
+ */
+function pruneImports(map: JourneyMap, nodes: ReadonlySet<string>): void {
+  const imports = map.imports;
+  if (!imports) return;
+  const survey = imports.survey;
+  const staleColumn = (c: NonNullable<typeof survey>['columns'][number]) =>
+    (c.node !== undefined && !nodes.has(c.node)) || (c.values?.some((v) => !nodes.has(v.node)) ?? false);
+  const funnel = imports.funnel;
+  const surveyStale = survey?.columns.some(staleColumn) ?? false;
+  const funnelStale = funnel?.steps.some((s) => !nodes.has(s.node)) ?? false;
+  if (!surveyStale && !funnelStale) return;
+  const next = { ...imports };
+  if (survey && surveyStale) {
+    next.survey = {
+      ...survey,
+      columns: survey.columns
+        .filter((c) => c.node === undefined || nodes.has(c.node))
+        .map((c) => (c.values?.some((v) => !nodes.has(v.node)) ? { ...c, values: c.values.filter((v) => nodes.has(v.node)) } : c)),
+    };
+  }
+  if (funnel && funnelStale) next.funnel = { ...funnel, steps: funnel.steps.filter((s) => nodes.has(s.node)) };
+  map.imports = next;
 }

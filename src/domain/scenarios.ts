@@ -72,9 +72,10 @@ export function applyScenario(map: JourneyMap, id: string | null | undefined): J
   for (const edge of map.edges) if (!removedEdges.has(edge.id)) keep(applyChange(edge, edgeChanges.get(edge.id)));
   for (const edge of c.addedEdges) if (!asIsIds.has(edge.id)) keep(edge);
   const view: JourneyMap = { ...map, nodes, edges };
-  if (map.personas.length > 0 || map.opportunities.length > 0) {
+  if (map.personas.length > 0 || map.opportunities.length > 0 || map.imports) {
     // Pruned on copies and without the scenarios: those are the document's own objects, and pruning them
-    // against the view (which lacks what this scenario removes) would drop the scenario's removals.
+    // against the view (which lacks what this scenario removes) would drop the scenario's removals. Import
+    // mappings are replaced, never changed in place, by the pruning.
     const pruned: JourneyMap = {
       ...view,
       scenarios: [],
@@ -84,6 +85,7 @@ export function applyScenario(map: JourneyMap, id: string | null | undefined): J
     pruneReferences(pruned);
     view.personas = pruned.personas;
     view.opportunities = pruned.opportunities;
+    if (pruned.imports) view.imports = pruned.imports;
   }
   return view;
 }
@@ -140,12 +142,15 @@ export const changeCount = (c: ScenarioChanges): number =>
  * The document after an edit made in scenario `id` (`before` the view the edit started from, `after` the
  * edited view): the view's nodes and edges become the scenario's changes; whatever else the edit changed
  * (stages, channels, notes, personas, opportunities, name, settings) goes into the as-is. Persona overrides
- * and opportunity references to as-is nodes the scenario removes are not in the view; they are kept.
+ * and opportunity references to as-is nodes the scenario removes are not in the view; they are kept. Import
+ * mappings stay the document's: the view's are pruned copies.
  */
 export function mergeScenarioEdit(document: JourneyMap, id: string, before: JourneyMap, after: JourneyMap): JourneyMap {
   const merged: JourneyMap = { ...document };
   for (const key of Object.keys(after) as (keyof JourneyMap)[]) {
-    if (key === 'nodes' || key === 'edges' || key === 'scenarios') continue;
+    // Import mappings are the as-is map's (evidence is imported into the document, never into a scenario);
+    // the view's are pruned to what the scenario has, and an edit of the view prunes them further.
+    if (key === 'nodes' || key === 'edges' || key === 'scenarios' || key === 'imports') continue;
     if (after[key] !== before[key]) (merged as unknown as Record<string, unknown>)[key] = after[key];
   }
   merged.scenarios = document.scenarios.map((s) => (s.id === id ? { ...s, changes: diffScenario(document, after) } : s));

@@ -20,6 +20,59 @@ export interface Scores {
   ces?: number;
   /** Number of survey responses behind the scores (integer ≥ 0). */
   responses?: number;
+  /** Scores computed from survey responses, with their sample size and interval (format version 5). */
+  evidence?: ScoresEvidence;
+}
+
+/** How CSAT is computed from 1–5 answers: % of 4s and 5s (0..100, the default) or the mean (1..5). */
+export type CsatMeasure = 'top2' | 'mean';
+/** How CES is computed from 1–7 answers: the mean (1..7, the default) or % of 5–7 (0..100). */
+export type CesMeasure = 'mean' | 'top3';
+
+/** One score computed from survey responses: how many answers, and its 95% interval in the score's units. */
+export interface ScoreEvidence {
+  /** Answers counted (integer ≥ 1). A score from fewer than THIN_SAMPLE answers is thin. */
+  n: number;
+  low: number;
+  high: number;
+}
+
+export interface CsatEvidence extends ScoreEvidence {
+  measure: CsatMeasure;
+}
+
+export interface CesEvidence extends ScoreEvidence {
+  measure: CesMeasure;
+}
+
+export interface ScoresEvidence {
+  nps?: ScoreEvidence;
+  csat?: CsatEvidence;
+  ces?: CesEvidence;
+}
+
+/** Fewer answers than this make a score thin (marked on cards and in the Inspector). */
+export const THIN_SAMPLE = 30;
+
+/**
+ * Observed counts behind a calibrated drop-off (format version 5): of `entered` customers who arrived,
+ * `left` abandoned here. The drop-off's posterior is Beta(left + 1, entered − left + 1). `designed` is the
+ * effective drop-off the map had before it was first calibrated (for "designed vs observed").
+ */
+export interface ObservedDropOff {
+  entered: number;
+  left: number;
+  designed?: number;
+}
+
+/**
+ * Observed transitions behind a calibrated edge weight (format version 5): `count` customers took this
+ * edge. When every edge leaving a node has a count, the node's weights have the posterior
+ * Dirichlet(count + 1, …). `designed` is the weight before the first calibration.
+ */
+export interface ObservedTransitions {
+  count: number;
+  designed?: number;
 }
 
 export interface FrictionNote {
@@ -46,6 +99,8 @@ export interface JourneyNode {
   share?: number;
   /** Outcome nodes: whether ending here is a success or a failure. */
   result?: OutcomeResult;
+  /** Counts the drop-off was calibrated from (format version 5); absent for a value typed by hand. */
+  observed?: ObservedDropOff;
 }
 
 export interface JourneyEdge {
@@ -55,6 +110,8 @@ export interface JourneyEdge {
   /** Relative likelihood among the source's outgoing edges (> 0). */
   weight: number;
   label?: string;
+  /** Counts the weight was calibrated from (format version 5); absent for a value typed by hand. */
+  observed?: ObservedTransitions;
 }
 
 export interface Stage {
@@ -193,6 +250,40 @@ export interface SimulationSettings {
   severityDropOff?: [number, number, number, number, number];
 }
 
+/** What a survey column holds: a score on its scale, or the name of the touchpoint a row is about. */
+export type SurveyColumnRole = 'nps' | 'csat' | 'ces' | 'touchpoint';
+
+/**
+ * One column of a survey file and what it was mapped to. A score column feeds `node`, or, without one, the
+ * touchpoint named in each row by the file's `touchpoint` column (its cell values mapped by `values`).
+ */
+export interface SurveyColumnMapping {
+  /** The column's header (question text), as the file names it. */
+  column: string;
+  role: SurveyColumnRole;
+  node?: string;
+  /** For a `touchpoint` column: which touchpoint each cell value names. */
+  values?: { value: string; node: string }[];
+}
+
+/** The survey mapping last confirmed for this map, proposed again on the next import (format version 5). */
+export interface SurveyMapping {
+  columns: SurveyColumnMapping[];
+  csat: CsatMeasure;
+  ces: CesMeasure;
+}
+
+/** The funnel or path step names last mapped to touchpoints for this map (format version 5). */
+export interface FunnelMapping {
+  steps: { step: string; node: string }[];
+}
+
+/** What the map remembers about its evidence imports (format version 5). */
+export interface ImportMemory {
+  survey?: SurveyMapping;
+  funnel?: FunnelMapping;
+}
+
 export interface JourneyMap {
   id: string;
   name: string;
@@ -210,13 +301,9 @@ export interface JourneyMap {
   /** Scenarios on top of this map, the as-is (format version 4). */
   scenarios: Scenario[];
   simulation?: SimulationSettings;
+  /** Remembered import mappings (format version 5). */
+  imports?: ImportMemory;
 }
-
-export const SCORE_RANGES = {
-  nps: { min: -100, max: 100 },
-  csat: { min: 0, max: 100 },
-  ces: { min: 1, max: 7 },
-} as const;
 
 export const DEFAULT_STAGES: Stage[] = [
   { id: 'awareness', name: 'Awareness' },

@@ -2,9 +2,9 @@
 import { SIMULATION_LIMITS } from '../domain/edits';
 
 export const FORMAT_NAME = 'journey-map';
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
-/** Identifies the published JSON Schema (public/schema/journey-map.v4.json; earlier versions' files stay for reference). */
+/** Identifies the published JSON Schema (public/schema/journey-map.v5.json; earlier versions' files stay for reference). */
 export const SCHEMA_ID = `urn:journey-designer:schema:journey-map:v${FORMAT_VERSION}`;
 
 /** Largest map file the app opens: 10 MiB. A large real map (2,000 touchpoints) is well under 2 MiB. */

@@ -4,6 +4,7 @@
  * canvas and the store ask).
  */
 import { invariantProblems } from '../domain/edits';
+import { SCORE_METRICS, scoreRange } from '../domain/evidence';
 import { OVERRIDABLE } from '../domain/personas';
 import { applyScenario } from '../domain/scenarios';
 import { canConnect, connectionRuleText } from '../domain/rules';
@@ -69,6 +70,8 @@ export function referenceProblems(map: JourneyMap): Problem[] {
 
   personaProblems(map, kinds, problems);
   opportunityProblems(map, kinds, problems);
+  evidenceProblems(map, problems);
+  importProblems(map, kinds, problems);
   if (problems.length === 0) scenarioProblems(map, problems);
 
   // Anything the domain adds to its invariants later is refused too.
@@ -131,6 +134,49 @@ function opportunityProblems(map: JourneyMap, kinds: ReadonlyMap<string, NodeKin
       else if (!onNode.has(ref.note)) problems.push(problem(`${at}.note`, `node "${ref.node}" has no friction note "${ref.note}"`));
     });
   });
+}
+
+/**
+ * Scores within the range of how they were measured, each interval around its score; observed counts only
+ * where a drop-off can be, and no more customers leaving than arrived.
+ */
+function evidenceProblems(map: JourneyMap, problems: Problem[]): void {
+  map.nodes.forEach((node, i) => {
+    const scores = node.scores;
+    if (scores) {
+      for (const metric of SCORE_METRICS) {
+        const at = `nodes[${i}].scores`;
+        const value = scores[metric];
+        const { min, max } = scoreRange(metric, scores.evidence);
+        if (value !== undefined && (value < min || value > max)) problems.push(problem(`${at}.${metric}`, `must be between ${min} and ${max}`));
+        const evidence = scores.evidence?.[metric];
+        if (!evidence) continue;
+        if (value === undefined) problems.push(problem(`${at}.evidence.${metric}`, `has an interval but there is no ${metric} score`));
+        else if (!(evidence.low <= value && value <= evidence.high)) {
+          problems.push(problem(`${at}.evidence.${metric}`, `the interval ${evidence.low} to ${evidence.high} must contain the score ${value}`));
+        }
+        if (evidence.low < min || evidence.high > max) problems.push(problem(`${at}.evidence.${metric}`, `the interval must lie between ${min} and ${max}`));
+      }
+    }
+    if (node.observed) {
+      if (node.kind === 'outcome') problems.push(problem(`nodes[${i}].observed`, 'an outcome has no drop-off to calibrate'));
+      else if (node.observed.left > node.observed.entered) {
+        problems.push(problem(`nodes[${i}].observed.left`, `must be at most entered (${node.observed.entered})`));
+      }
+    }
+  });
+}
+
+/** Remembered import mappings name nodes that exist. */
+function importProblems(map: JourneyMap, kinds: ReadonlyMap<string, NodeKind>, problems: Problem[]): void {
+  const check = (node: string | undefined, at: string) => {
+    if (node !== undefined && !kinds.has(node)) problems.push(problem(at, `there is no node "${node}"`));
+  };
+  map.imports?.survey?.columns.forEach((column, c) => {
+    check(column.node, `imports.survey.columns[${c}].node`);
+    column.values?.forEach((value, j) => check(value.node, `imports.survey.columns[${c}].values[${j}].node`));
+  });
+  map.imports?.funnel?.steps.forEach((step, s) => check(step.node, `imports.funnel.steps[${s}].node`));
 }
 
 /** Fields every node or edge has: a scenario may give them other values but never leave them empty. */

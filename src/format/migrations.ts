@@ -8,6 +8,7 @@ import { FORMAT_VERSION } from './constants';
 import { version1To2 } from './migrations/v1-to-v2';
 import { version2To3 } from './migrations/v2-to-v3';
 import { version3To4 } from './migrations/v3-to-v4';
+import { version4To5 } from './migrations/v4-to-v5';
 import { problem, type Problem } from './problems';
 
 export type MapDocument = Readonly<Record<string, unknown>>;
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Ordered by `from`; one entry per version step up to FORMAT_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [version1To2, version2To3, version3To4];
+export const MIGRATIONS: readonly Migration[] = [version1To2, version2To3, version3To4, version4To5];
 
 export type MigrationResult =
   | { ok: true; doc: MapDocument; applied: Migration[]; warnings: string[] }

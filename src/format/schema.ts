@@ -93,16 +93,77 @@ export const positionSchema = v.pipe(
   v.description('Top-left corner of the node on the canvas, in pixels.'),
 );
 
+const scoreEvidenceEntries = (unit: string) => ({
+  n: wholeBetween(1, Number.MAX_SAFE_INTEGER, 'Answers the score was computed from (whole number ≥ 1); fewer than 30 make it thin.'),
+  low: v.pipe(v.number(), v.finite('must be a finite number'), v.description(`Lower end of the 95% interval, ${unit}.`)),
+  high: v.pipe(v.number(), v.finite('must be a finite number'), v.description(`Upper end of the 95% interval, ${unit}.`)),
+});
+
+export const scoresEvidenceSchema = v.pipe(
+  v.object({
+    nps: v.optional(v.pipe(v.object(scoreEvidenceEntries('in NPS points')), v.description('NPS from 0–10 answers; interval NPS ± 1.96·100·√((p + d − (p − d)²)/n).'))),
+    csat: v.optional(
+      v.pipe(
+        v.object({
+          ...scoreEvidenceEntries('in the units of csat'),
+          measure: v.pipe(
+            v.picklist(['top2', 'mean'], 'must be "top2" or "mean"'),
+            v.description('"top2": csat is the % of 4s and 5s (Wilson interval); "mean": csat is the mean answer, 1 to 5.'),
+          ),
+        }),
+        v.description('CSAT from 1–5 answers.'),
+      ),
+    ),
+    ces: v.optional(
+      v.pipe(
+        v.object({
+          ...scoreEvidenceEntries('in the units of ces'),
+          measure: v.pipe(
+            v.picklist(['mean', 'top3'], 'must be "mean" or "top3"'),
+            v.description('"mean": ces is the mean answer, 1 to 7; "top3": ces is the % of 5–7 answers, 0 to 100 (Wilson interval).'),
+          ),
+        }),
+        v.description('CES from 1–7 answers.'),
+      ),
+    ),
+  }),
+  v.description('Scores computed from survey responses (format version 5): sample size and 95% interval per score.'),
+);
+
 export const scoresSchema = v.pipe(
   v.object({
     nps: v.optional(between(-100, 100, 'Net Promoter Score: % promoters (9–10) − % detractors (0–6), from −100 to 100.')),
-    csat: v.optional(between(0, 100, 'Customer satisfaction: % of 4s and 5s on a 1–5 survey, 0 to 100.')),
-    ces: v.optional(between(1, 7, 'Customer Effort Score: mean agreement on a 1–7 scale ("made it easy").')),
+    csat: v.optional(
+      between(0, 100, 'Customer satisfaction: % of 4s and 5s on a 1–5 survey, 0 to 100 (the mean answer, 1 to 5, when evidence.csat.measure is "mean").'),
+    ),
+    ces: v.optional(
+      between(0, 100, 'Customer Effort Score: mean agreement on a 1–7 scale ("made it easy"); the % of 5–7 answers (0 to 100) when evidence.ces.measure is "top3".'),
+    ),
     responses: v.optional(
       wholeBetween(0, Number.MAX_SAFE_INTEGER, 'Number of survey responses behind the scores (whole number ≥ 0).'),
     ),
+    evidence: v.optional(scoresEvidenceSchema),
   }),
   v.description('Feedback scores measured at a touchpoint. Every score is optional.'),
+);
+
+const count = (description: string) => wholeBetween(0, Number.MAX_SAFE_INTEGER, description);
+
+export const observedDropOffSchema = v.pipe(
+  v.object({
+    entered: count('Customers observed arriving here.'),
+    left: count('Of them, customers observed abandoning here (at most `entered`).'),
+    designed: v.optional(lossProbability('The effective drop-off the map had before it was first calibrated.')),
+  }),
+  v.description('Counts the drop-off was calibrated from (format version 5); its posterior is Beta(left + 1, entered − left + 1).'),
+);
+
+export const observedTransitionsSchema = v.pipe(
+  v.object({
+    count: count('Customers observed taking this edge.'),
+    designed: v.optional(positive('The weight the edge had before it was first calibrated.')),
+  }),
+  v.description('Counts the weight was calibrated from (format version 5).'),
 );
 
 export const severitySchema = v.pipe(
@@ -149,6 +210,7 @@ export const nodeSchema = v.object({
       v.description('Outcomes only: whether ending here is a success or a failure.'),
     ),
   ),
+  observed: v.optional(observedDropOffSchema),
 });
 
 export const edgeSchema = v.object({
@@ -157,6 +219,7 @@ export const edgeSchema = v.object({
   target: text('Id of the node the customer goes to (not an entry).'),
   weight: v.optional(positive(`Relative likelihood among the source's outgoing edges (> 0 and ≤ ${MAX_WEIGHT}; defaults to 1).`), 1),
   label: v.optional(text('Short text shown on the edge.')),
+  observed: v.optional(observedTransitionsSchema),
 });
 
 export const stickyNoteSchema = v.object({
@@ -230,6 +293,7 @@ const nodeFieldsSchema = v.object({
   dropOff: v.optional(nodeSchema.entries.dropOff.wrapped),
   share: v.optional(nodeSchema.entries.share.wrapped),
   result: v.optional(nodeSchema.entries.result.wrapped),
+  observed: v.optional(observedDropOffSchema),
 });
 
 const edgeFieldsSchema = v.object({
@@ -237,10 +301,11 @@ const edgeFieldsSchema = v.object({
   target: v.optional(edgeSchema.entries.target),
   weight: v.optional(edgeSchema.entries.weight.wrapped),
   label: v.optional(edgeSchema.entries.label.wrapped),
+  observed: v.optional(observedTransitionsSchema),
 });
 
-const NODE_FIELD_NAMES = ['label', 'stage', 'channel', 'position', 'description', 'scores', 'emotion', 'friction', 'dropOff', 'share', 'result'] as const;
-const EDGE_FIELD_NAMES = ['source', 'target', 'weight', 'label'] as const;
+const NODE_FIELD_NAMES = ['label', 'stage', 'channel', 'position', 'description', 'scores', 'emotion', 'friction', 'dropOff', 'share', 'result', 'observed'] as const;
+const EDGE_FIELD_NAMES = ['source', 'target', 'weight', 'label', 'observed'] as const;
 
 export const scenarioSchema = v.object({
   id: id('scenario'),
@@ -298,6 +363,47 @@ export const simulationSettingsSchema = v.pipe(
   v.description('Optional settings for the journey simulation.'),
 );
 
+const MAX_HEADER_LENGTH = 1000;
+const header = (description: string) =>
+  v.pipe(v.string(), v.maxLength(MAX_HEADER_LENGTH, `must be at most ${MAX_HEADER_LENGTH} characters`), v.description(description));
+
+export const importMemorySchema = v.pipe(
+  v.object({
+    survey: v.optional(
+      v.pipe(
+        v.object({
+          columns: v.array(
+            v.object({
+              column: header('The column header (question text) as the survey file names it.'),
+              role: v.pipe(
+                v.picklist(['nps', 'csat', 'ces', 'touchpoint'], 'must be "nps", "csat", "ces" or "touchpoint"'),
+                v.description('A score on its scale (NPS 0–10, CSAT 1–5, CES 1–7), or the name of the touchpoint a row is about.'),
+              ),
+              node: v.optional(text('Id of the node a score column feeds; absent: the node named by the touchpoint column.')),
+              values: v.optional(
+                v.pipe(
+                  v.array(v.object({ value: header('A cell value of the touchpoint column.'), node: text('Id of the node it names.') })),
+                  v.description('For a touchpoint column: which node each cell value names.'),
+                ),
+              ),
+            }),
+          ),
+          csat: v.picklist(['top2', 'mean'], 'must be "top2" or "mean"'),
+          ces: v.picklist(['mean', 'top3'], 'must be "mean" or "top3"'),
+        }),
+        v.description('The survey column mapping last confirmed for this map.'),
+      ),
+    ),
+    funnel: v.optional(
+      v.pipe(
+        v.object({ steps: v.array(v.object({ step: header('A step name as the funnel or path file names it.'), node: text('Id of the node it was mapped to.') })) }),
+        v.description('The funnel step names last mapped to nodes for this map.'),
+      ),
+    ),
+  }),
+  v.description('Import mappings this map remembers, proposed again on the next import (format version 5).'),
+);
+
 const mapEntries = {
   id: id('map'),
   name: text('Map name.'),
@@ -323,6 +429,7 @@ const mapEntries = {
     () => [],
   ),
   simulation: v.optional(simulationSettingsSchema),
+  imports: v.optional(importMemorySchema),
 };
 
 /** A journey map without the file envelope: what the store keeps and what `validateMap` checks. */

@@ -40,7 +40,7 @@ test('export a map as JSON and import the downloaded file as a new map', async (
   expect(download.suggestedFilename()).toBe('Online store.journey.json');
   const path = await download.path();
   const text = readFileSync(path, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'journey-map', version: 4, name: 'Online store' });
+  expect(JSON.parse(text)).toMatchObject({ format: 'journey-map', version: 5, name: 'Online store' });
 
   await page.locator('input[type=file]').setInputFiles({ name: 'shared.journey.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(heading(page)).toHaveText('Online store (2)');

@@ -218,7 +218,7 @@ test('a map stored by the previous release (format version 1) opens upgraded and
   await expect(page.locator('.react-flow__edge')).toHaveCount(legacy.edges.length);
   await expect(nodeCard(page, 'Checkout payment').getByLabel(/2 open friction notes, highest severity 4/)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  // The first edit saves it in the current format (version 4: no personas, opportunities or scenarios), on top of the stored revision.
+  // The first edit saves it in the current format (version 5: no personas, opportunities, scenarios or evidence), on top of the stored revision.
   await nodeCard(page, 'Cart').dblclick();
   await page.getByRole('textbox', { name: 'Touchpoint name' }).fill('Basket');
   await page.getByRole('textbox', { name: 'Touchpoint name' }).press('Enter');
@@ -227,5 +227,5 @@ test('a map stored by the previous release (format version 1) opens upgraded and
       const record = await readRecord<{ version?: number; rev: number; map: { notes?: unknown[]; personas?: unknown[]; nodes: { label: string }[] } }>(page, 'map:map-from-v1');
       return { version: record?.version, rev: record?.rev, notes: record?.map.notes?.length, personas: record?.map.personas?.length, basket: record?.map.nodes.some((n) => n.label === 'Basket') };
     })
-    .toEqual({ version: 4, rev: 6, notes: 0, personas: 0, basket: true });
+    .toEqual({ version: 5, rev: 6, notes: 0, personas: 0, basket: true });
 });

@@ -240,6 +240,26 @@ describe('updateNode', () => {
   it('refuses a node that does not exist', () => {
     expectRefused(makeMap(), (m) => updateNode(m, 'ghost', { label: 'x' }), /no node "ghost"/);
   });
+
+  it('drops the observed counts when the drop-off is typed by hand or cleared, and keeps them for any other field', () => {
+    const calibrated = () => {
+      const map = makeMap();
+      Object.assign(nodeOf(map, 'tp-web'), { dropOff: 0.2, observed: { entered: 500, left: 100, designed: 0.35 } });
+      return map;
+    };
+    const map = calibrated();
+    updateNode(map, 'tp-web', { label: 'Product detail', emotion: -1, stage: 'purchase' });
+    expect(nodeOf(map, 'tp-web').observed).toEqual({ entered: 500, left: 100, designed: 0.35 });
+    updateNode(map, 'tp-web', { dropOff: 0.25 });
+    expect(nodeOf(map, 'tp-web').dropOff).toBe(0.25);
+    expect(nodeOf(map, 'tp-web')).not.toHaveProperty('observed');
+    const cleared = calibrated();
+    updateNode(cleared, 'tp-web', { dropOff: undefined });
+    expect(nodeOf(cleared, 'tp-web')).not.toHaveProperty('dropOff');
+    expect(nodeOf(cleared, 'tp-web')).not.toHaveProperty('observed');
+    // Refused, it keeps them, as it keeps everything.
+    expectRefused(calibrated(), (m) => updateNode(m, 'tp-web', { dropOff: 1 }), /Drop-off/);
+  });
 });
 
 describe('moveNodes', () => {
@@ -315,6 +335,63 @@ describe('setScores', () => {
 
   it('refuses a node that does not exist', () => {
     expectRefused(makeMap(), (m) => setScores(m, 'ghost', { nps: 1 }), /no node "ghost"/);
+  });
+
+  describe('over scores computed from a survey (version 5)', () => {
+    /** makeMap, with tp-web's scores computed from survey answers: CSAT as the mean answer, CES as the % of 5–7. */
+    function surveyed(): JourneyMap {
+      const map = makeMap();
+      nodeOf(map, 'tp-web').scores = {
+        nps: 31, csat: 4.1, ces: 62, responses: 412,
+        evidence: { nps: { n: 412, low: 24, high: 38 }, csat: { n: 400, low: 4, high: 4.2, measure: 'mean' }, ces: { n: 20, low: 41, high: 79, measure: 'top3' } },
+      };
+      return map;
+    }
+
+    it('drops the evidence of a score typed by hand, keeping the other scores\' evidence', () => {
+      const map = surveyed();
+      setScores(map, 'tp-web', { nps: 35 });
+      expect(nodeOf(map, 'tp-web').scores).toEqual({
+        nps: 35, csat: 4.1, ces: 62, responses: 412,
+        evidence: { csat: { n: 400, low: 4, high: 4.2, measure: 'mean' }, ces: { n: 20, low: 41, high: 79, measure: 'top3' } },
+      });
+      expect(validateMap(map).ok).toBe(true);
+    });
+
+    it('drops the evidence of a score cleared, and the evidence object when none is left', () => {
+      const map = surveyed();
+      setScores(map, 'tp-web', { csat: undefined });
+      expect(nodeOf(map, 'tp-web').scores?.evidence).toEqual({ nps: { n: 412, low: 24, high: 38 }, ces: { n: 20, low: 41, high: 79, measure: 'top3' } });
+      setScores(map, 'tp-web', { nps: 10, ces: 5 });
+      expect(nodeOf(map, 'tp-web').scores).toEqual({ nps: 10, ces: 5, responses: 412 });
+      expect(nodeOf(map, 'tp-web').scores).not.toHaveProperty('evidence');
+    });
+
+    it('keeps the evidence when only the number of responses is typed', () => {
+      const map = surveyed();
+      const evidence = structuredClone(nodeOf(map, 'tp-web').scores?.evidence);
+      setScores(map, 'tp-web', { responses: 500 });
+      expect(nodeOf(map, 'tp-web').scores?.evidence).toEqual(evidence);
+    });
+
+    it('checks a typed score against the default range: the survey\'s measure goes with its evidence', () => {
+      // A CSAT typed over a mean answer is a % of 4s and 5s again (0 to 100); a CES typed over a % is a mean (1 to 7).
+      const map = surveyed();
+      setScores(map, 'tp-web', { csat: 80 });
+      expect(nodeOf(map, 'tp-web').scores?.csat).toBe(80);
+      expect(nodeOf(map, 'tp-web').scores?.evidence?.csat).toBeUndefined();
+      expectRefused(surveyed(), (m) => setScores(m, 'tp-web', { ces: 60 }), /CES must be between 1 and 7/);
+    });
+
+    it('checks scores given with their evidence against the range that evidence gives', () => {
+      const map = makeMap();
+      setScores(map, 'tp-web', { csat: 4.4, evidence: { csat: { n: 50, low: 4.2, high: 4.6, measure: 'mean' } } });
+      expect(nodeOf(map, 'tp-web').scores).toMatchObject({ csat: 4.4, evidence: { csat: { measure: 'mean' } } });
+      setScores(map, 'tp-web', { ces: 70, evidence: { ces: { n: 50, low: 56, high: 81, measure: 'top3' } } });
+      expect(nodeOf(map, 'tp-web').scores?.ces).toBe(70);
+      expectRefused(makeMap(), (m) => setScores(m, 'tp-web', { csat: 81, evidence: { csat: { n: 50, low: 70, high: 90, measure: 'mean' } } }), /CSAT must be between 1 and 5/);
+      expectRefused(makeMap(), (m) => setScores(m, 'tp-web', { ces: 0.5, evidence: { ces: { n: 50, low: 0, high: 1, measure: 'mean' } } }), /CES must be between 1 and 7/);
+    });
   });
 });
 
@@ -411,6 +488,23 @@ describe('updateEdge', () => {
 
   it('refuses an edge that does not exist', () => {
     expectRefused(makeMap(), (m) => updateEdge(m, 'ghost', { weight: 1 }), /no edge "ghost"/);
+  });
+
+  it('drops the observed counts when the weight is typed by hand, and keeps them for a new label', () => {
+    const calibrated = () => {
+      const map = makeMap();
+      edgeOf(map, 'e-web-checkout').observed = { count: 300, designed: 3 };
+      edgeOf(map, 'e-web-lost').observed = { count: 100 };
+      return map;
+    };
+    const map = calibrated();
+    updateEdge(map, 'e-web-checkout', { label: 'Adds to cart' });
+    expect(edgeOf(map, 'e-web-checkout').observed).toEqual({ count: 300, designed: 3 });
+    updateEdge(map, 'e-web-checkout', { weight: 4 });
+    expect(edgeOf(map, 'e-web-checkout')).toEqual({ id: 'e-web-checkout', source: 'tp-web', target: 'tp-checkout', weight: 4, label: 'Adds to cart' });
+    // The other edges out of the node keep theirs.
+    expect(edgeOf(map, 'e-web-lost').observed).toEqual({ count: 100 });
+    expectRefused(calibrated(), (m) => updateEdge(m, 'e-web-lost', { weight: 0 }), /Weight must be above 0/);
   });
 });
 

@@ -1,15 +1,17 @@
 /**
  * pruneReferences, through the edits that remove things: whatever is removed from whatever valid map, the
- * map still validates (its scenarios applied too), only the references and scenario changes naming what went
- * are dropped, and no opportunity comes to address a friction note it did not address before.
+ * map still validates (its scenarios applied too), only the references, scenario changes and import mappings
+ * naming what went are dropped, and no opportunity comes to address a friction note it did not address before.
  */
 import fc from 'fast-check';
 import { produce } from 'immer';
 import { removeEdges, removeFriction, removeNodes } from '../../../src/domain/edits';
 import { addressedNotes } from '../../../src/domain/opportunities';
-import type { JourneyMap } from '../../../src/domain/types';
+import type { ImportMemory, JourneyMap } from '../../../src/domain/types';
 import { formatProblem, validateMap } from '../../../src/format';
+import { makeMap } from '../../support/maps';
 import { mapArb } from '../format/arbitraries';
+import { deepFreeze } from '../format/helpers';
 
 const removalArb = fc.record({ what: fc.constantFrom('node', 'edge', 'friction'), at: fc.nat(), note: fc.nat() });
 type Removal = typeof removalArb extends fc.Arbitrary<infer R> ? R : never;
@@ -42,8 +44,23 @@ function remove(map: JourneyMap, { what, at, note }: Removal): { nodes: Set<stri
 
 const keyOf = (ref: { node: string; note: string }) => `${ref.node}/${ref.note}`;
 
+/** The import mappings without those naming the nodes that went: a score column fed by one goes whole. */
+function importsWithout(imports: ImportMemory, gone: ReadonlySet<string>): ImportMemory {
+  const kept: ImportMemory = { ...imports };
+  if (imports.survey) {
+    kept.survey = {
+      ...imports.survey,
+      columns: imports.survey.columns
+        .filter((c) => c.node === undefined || !gone.has(c.node))
+        .map((c) => (c.values ? { ...c, values: c.values.filter((v) => !gone.has(v.node)) } : c)),
+    };
+  }
+  if (imports.funnel) kept.funnel = { steps: imports.funnel.steps.filter((s) => !gone.has(s.node)) };
+  return kept;
+}
+
 describe('removing a node, an edge or a friction note', () => {
-  it('keeps every generated map valid, dropping only the references (and scenario changes) to what went and never widening an opportunity', () => {
+  it('keeps every generated map valid, dropping only the references (scenario changes, import mappings) to what went and never widening an opportunity', () => {
     fc.assert(
       fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), removalArb, (map, removal) => {
         let gone = { nodes: new Set<string>(), edges: new Set<string>(), notes: new Set<string>() };
@@ -75,8 +92,67 @@ describe('removing a node, an edge or a friction note', () => {
           expect(c.addedNodes).toEqual(before.addedNodes);
           expect(c.addedEdges).toEqual(before.addedEdges.filter((e) => !gone.nodes.has(e.source) && !gone.nodes.has(e.target)));
         });
+        if (map.imports === undefined) expect(after).not.toHaveProperty('imports');
+        else expect(after.imports).toEqual(importsWithout(map.imports, gone.nodes));
+        // Mappings naming nothing that went are not touched (no change, so no undo step).
+        const named = [
+          ...(map.imports?.survey?.columns.flatMap((c) => [c.node, ...(c.values ?? []).map((v) => v.node)]) ?? []),
+          ...(map.imports?.funnel?.steps.map((st) => st.node) ?? []),
+        ];
+        if (!named.some((id) => id !== undefined && gone.nodes.has(id))) expect(after.imports).toBe(map.imports);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('removing a node named by import mappings', () => {
+  function mapped(): JourneyMap {
+    return makeMap({
+      imports: {
+        survey: {
+          columns: [
+            { column: 'Which page?', role: 'touchpoint', values: [{ value: 'Product', node: 'tp-web' }, { value: 'Checkout', node: 'tp-checkout' }] },
+            { column: 'Rate the product page', role: 'csat', node: 'tp-web' },
+            { column: 'How easy was paying?', role: 'ces', node: 'tp-checkout' },
+            { column: 'Recommend us?', role: 'nps' },
+          ],
+          csat: 'mean',
+          ces: 'top3',
+        },
+        funnel: { steps: [{ step: '/product', node: 'tp-web' }, { step: '/checkout', node: 'tp-checkout' }, { step: '/p', node: 'tp-web' }] },
+      },
+    });
+  }
+
+  it('forgets the columns, values and steps mapped to it, keeping the rest and the measures', () => {
+    const map = mapped();
+    removeNodes(map, ['tp-web']);
+    expect(map.imports).toEqual({
+      survey: {
+        columns: [
+          { column: 'Which page?', role: 'touchpoint', values: [{ value: 'Checkout', node: 'tp-checkout' }] },
+          { column: 'How easy was paying?', role: 'ces', node: 'tp-checkout' },
+          { column: 'Recommend us?', role: 'nps' },
+        ],
+        csat: 'mean',
+        ces: 'top3',
+      },
+      funnel: { steps: [{ step: '/checkout', node: 'tp-checkout' }] },
+    });
+    expect(validateMap(map).ok).toBe(true);
+  });
+
+  it('replaces the mappings instead of changing them: a (frozen) earlier map keeps its own', () => {
+    const before = deepFreeze(mapped());
+    const after = produce(before, (draft) => removeNodes(draft, ['tp-checkout']));
+    expect(before.imports?.funnel?.steps).toHaveLength(3);
+    expect(after.imports?.funnel?.steps).toEqual([{ step: '/product', node: 'tp-web' }, { step: '/p', node: 'tp-web' }]);
+    // Removing a node nothing maps keeps the very same mappings, and a map without any gains none.
+    const unmapped = produce(before, (draft) => removeNodes(draft, ['out-lost']));
+    expect(unmapped.imports).toBe(before.imports);
+    const none = makeMap();
+    removeNodes(none, ['tp-web']);
+    expect(none).not.toHaveProperty('imports');
   });
 });

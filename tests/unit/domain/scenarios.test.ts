@@ -352,6 +352,57 @@ describe('mergeScenarioEdit', () => {
   });
 });
 
+describe('evidence in scenarios (version 5)', () => {
+  /** makeMapWithPersonas with import mappings naming tp-web and tp-checkout, and tp-web's drop-off calibrated. */
+  function withEvidence(changes: Partial<ScenarioChanges> = {}): JourneyMap {
+    const map = makeMapWithPersonas({
+      imports: {
+        survey: { columns: [{ column: 'Rate checkout', role: 'csat', node: 'tp-checkout' }, { column: 'Step', role: 'touchpoint', values: [{ value: 'Web', node: 'tp-web' }, { value: 'Pay', node: 'tp-checkout' }] }], csat: 'top2', ces: 'mean' },
+        funnel: { steps: [{ step: '/product', node: 'tp-web' }, { step: '/pay', node: 'tp-checkout' }] },
+      },
+    });
+    Object.assign(nodeOf(map, 'tp-web'), { dropOff: 0.2, observed: { entered: 500, left: 100 } });
+    return deepFreeze(withScenario(map, changes));
+  }
+
+  it('gives a scenario the import mappings to the nodes it has, leaving the (deep-frozen) as-is\'s untouched', () => {
+    const document = withEvidence({ removedNodes: ['tp-checkout'] });
+    const before = structuredClone(document);
+    const shown = applyScenario(document, SCENARIO);
+    expect(shown.imports).toEqual({
+      survey: { columns: [{ column: 'Step', role: 'touchpoint', values: [{ value: 'Web', node: 'tp-web' }] }], csat: 'top2', ces: 'mean' },
+      funnel: { steps: [{ step: '/product', node: 'tp-web' }] },
+    });
+    expect(document).toEqual(before);
+    expect(validateMap(document).ok).toBe(true);
+    // A scenario that removes no mapped node shows the document's own mappings.
+    const keeping = withEvidence({ changedNodes: [{ id: 'tp-web', set: { emotion: 2 }, unset: [] }] });
+    expect(applyScenario(keeping, SCENARIO).imports).toBe(keeping.imports);
+  });
+
+  it('keeps the as-is import mappings of a node removed while the scenario is shown', () => {
+    const document = withEvidence();
+    const before = applyScenario(document, SCENARIO);
+    const after = edited(before, (m) => edits.removeNodes(m, ['tp-checkout']));
+    expect(after.imports?.funnel?.steps).toEqual([{ step: '/product', node: 'tp-web' }]);
+    const merged = mergeScenarioEdit(document, SCENARIO, before, after);
+    expect(merged.imports).toBe(document.imports);
+    expect(merged.scenarios[0].changes.removedNodes).toEqual(['tp-checkout']);
+    expect(validateMap(merged).ok).toBe(true);
+  });
+
+  it('drops observed counts only in the scenario when a drop-off is typed while it is shown', () => {
+    const document = withEvidence();
+    const before = applyScenario(document, SCENARIO);
+    const after = edited(before, (m) => edits.updateNode(m, 'tp-web', { dropOff: 0.1 }));
+    const merged = mergeScenarioEdit(document, SCENARIO, before, after);
+    expect(merged.scenarios[0].changes.changedNodes).toEqual([{ id: 'tp-web', set: { dropOff: 0.1 }, unset: ['observed'] }]);
+    expect(nodeOf(merged, 'tp-web').observed).toEqual({ entered: 500, left: 100 });
+    expect(nodeOf(applyScenario(merged, SCENARIO), 'tp-web')).not.toHaveProperty('observed');
+    expect(validateMap(merged).ok).toBe(true);
+  });
+});
+
 describe('deleting from the as-is map', () => {
   /** A scenario that changes, removes and connects to tp-checkout, and changes the edge out of it. */
   const document = () =>

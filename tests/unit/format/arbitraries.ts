@@ -8,8 +8,11 @@ import { OVERRIDABLE } from '../../../src/domain/personas';
 import { MAX_NAME_LENGTH } from '../../../src/domain/structure';
 import {
   COLOUR_PALETTE,
+  type CesMeasure,
   type Channel,
+  type CsatMeasure,
   type FrictionNote,
+  type ImportMemory,
   type JourneyEdge,
   type JourneyMap,
   type JourneyNode,
@@ -17,6 +20,8 @@ import {
   type Opportunity,
   type Persona,
   type Scenario,
+  type ScoresEvidence,
+  type Scores,
   type ScenarioChanges,
   type SimulationSettings,
   type Stage,
@@ -109,10 +114,64 @@ const frictionArb: fc.Arbitrary<FrictionNote> = fc.record(
   { requiredKeys: ['id', 'note', 'severity'] },
 );
 
-const scoresArb = fc.record(
-  { nps: num(-100, 100), csat: num(0, 100), ces: num(1, 7), responses: fc.nat({ max: 100_000 }) },
-  { requiredKeys: [] },
-);
+/**
+ * One score: mostly typed by hand (the default measure's range, no evidence), sometimes computed from survey
+ * answers (version 5): then measured one of `ranges`' ways, with its sample size and an interval that lies in
+ * that range and contains the score.
+ */
+function scoreArb<M extends string>(typed: { min: number; max: number }, ranges: readonly { measure: M; min: number; max: number }[]) {
+  type Scored = { value: number; from?: { measure: M; n: number; low: number; high: number } };
+  return fc.oneof(
+    { weight: 3, arbitrary: num(typed.min, typed.max).map((value): Scored => ({ value })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...ranges).chain(({ measure, min, max }) =>
+        fc.tuple(num(min, max), num(min, max), num(min, max), fc.integer({ min: 1, max: 100_000 })).map(([a, b, c, n]): Scored => {
+          const [low, value, high] = [a, b, c].sort((x, y) => x - y);
+          return { value, from: { measure, n, low, high } };
+        }),
+      ),
+    },
+  );
+}
+
+const scoresArb: fc.Arbitrary<Scores> = fc
+  .record(
+    {
+      nps: scoreArb({ min: -100, max: 100 }, [{ measure: 'nps', min: -100, max: 100 }]),
+      csat: scoreArb<CsatMeasure>({ min: 0, max: 100 }, [{ measure: 'top2', min: 0, max: 100 }, { measure: 'mean', min: 1, max: 5 }]),
+      ces: scoreArb<CesMeasure>({ min: 1, max: 7 }, [{ measure: 'mean', min: 1, max: 7 }, { measure: 'top3', min: 0, max: 100 }]),
+      responses: fc.nat({ max: 100_000 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ nps, csat, ces, responses }) => {
+    const scores: Scores = {};
+    const evidence: ScoresEvidence = {};
+    if (nps) {
+      scores.nps = nps.value;
+      if (nps.from) evidence.nps = { n: nps.from.n, low: nps.from.low, high: nps.from.high };
+    }
+    if (csat) {
+      scores.csat = csat.value;
+      if (csat.from) evidence.csat = csat.from;
+    }
+    if (ces) {
+      scores.ces = ces.value;
+      if (ces.from) evidence.ces = ces.from;
+    }
+    if (responses !== undefined) scores.responses = responses;
+    if (Object.keys(evidence).length > 0) scores.evidence = evidence;
+    return scores;
+  });
+
+/** Counts behind a calibrated drop-off (version 5): no more customers leaving than arrived. */
+const observedDropOffArb = fc
+  .record({ entered: fc.nat({ max: 1_000_000 }), left: fc.nat({ max: 1_000_000 }), designed: probability }, { requiredKeys: ['entered', 'left'] })
+  .map(({ entered, left, ...rest }) => ({ ...rest, entered: Math.max(entered, left), left: Math.min(entered, left) }));
+
+/** Counts behind a calibrated edge weight (version 5). */
+const observedTransitionsArb = fc.record({ count: fc.nat({ max: 1_000_000 }), designed: positive }, { requiredKeys: ['count'] });
 
 const nodeSeedArb = fc.record(
   {
@@ -129,12 +188,13 @@ const nodeSeedArb = fc.record(
     dropOff: probability,
     share: positive,
     result: fc.constantFrom('success', 'failure'),
+    observed: observedDropOffArb,
   },
   { requiredKeys: ['id', 'kind', 'label', 'position', 'friction'] },
 );
 
 const edgeSeedArb = fc.record(
-  { id: idArb, from: fc.nat(), to: fc.nat(), weight: positive, label: textArb },
+  { id: idArb, from: fc.nat(), to: fc.nat(), weight: positive, label: textArb, observed: observedTransitionsArb },
   { requiredKeys: ['id', 'from', 'to', 'weight'] },
 );
 
@@ -192,7 +252,7 @@ const opportunitySeedArb = fc.record(
 );
 
 /** The optional node fields: what a scenario may leave empty (`unset`). */
-const OPTIONAL_NODE_FIELDS = ['stage', 'channel', 'description', 'scores', 'emotion', 'dropOff', 'share', 'result'] as const;
+const OPTIONAL_NODE_FIELDS = ['stage', 'channel', 'description', 'scores', 'emotion', 'dropOff', 'share', 'result', 'observed'] as const;
 
 /** Other values a scenario gives an as-is node; `stageIndex`/`channelIndex` pick a stage and channel as for nodes. */
 const nodeChangeSeedArb = fc.record({
@@ -210,6 +270,7 @@ const nodeChangeSeedArb = fc.record({
       dropOff: probability,
       share: positive,
       result: fc.constantFrom('success', 'failure'),
+      observed: observedDropOffArb,
     },
     { requiredKeys: [] },
   ),
@@ -230,7 +291,14 @@ const scenarioSeedArb = fc.record(
     addedNodes: fc.array(nodeSeedArb, { maxLength: 3 }),
     removedEdges: fc.array(fc.nat(), { maxLength: 2 }),
     changedEdges: fc.array(
-      fc.record({ at: fc.nat(), weight: fc.option(positive, { nil: undefined }), label: fc.option(textArb, { nil: undefined }), unsetLabel: fc.boolean() }),
+      fc.record({
+        at: fc.nat(),
+        weight: fc.option(positive, { nil: undefined }),
+        label: fc.option(textArb, { nil: undefined }),
+        observed: fc.option(observedTransitionsArb, { nil: undefined }),
+        unsetLabel: fc.boolean(),
+        unsetObserved: fc.boolean(),
+      }),
       { maxLength: 3 },
     ),
     addedEdges: fc.array(edgeSeedArb, { maxLength: 4 }),
@@ -238,14 +306,66 @@ const scenarioSeedArb = fc.record(
   { requiredKeys: ['id', 'name', 'removedNodes', 'changedNodes', 'addedNodes', 'removedEdges', 'changedEdges', 'addedEdges'] },
 );
 
+/**
+ * Remembered import mappings (version 5) before they are tied to the map: `at` picks a node by position, as
+ * for persona overrides; a score column without `at` feeds the node its row names.
+ */
+const importsSeedArb = fc.record(
+  {
+    survey: fc.record({
+      columns: fc.array(
+        fc.record(
+          {
+            column: textArb,
+            role: fc.constantFrom('nps', 'csat', 'ces', 'touchpoint'),
+            at: fc.nat(),
+            values: fc.array(fc.record({ value: textArb, at: fc.nat() }), { maxLength: 3 }),
+          },
+          { requiredKeys: ['column', 'role'] },
+        ),
+        { maxLength: 4 },
+      ),
+      csat: fc.constantFrom('top2', 'mean'),
+      ces: fc.constantFrom('mean', 'top3'),
+    }),
+    funnel: fc.record({ steps: fc.array(fc.record({ step: textArb, at: fc.nat() }), { maxLength: 4 }) }),
+  },
+  { requiredKeys: [] },
+);
+
+type ImportsSeed = typeof importsSeedArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** Import mappings that name existing nodes (none when the map has no nodes to name). */
+function tieImports({ survey, funnel }: ImportsSeed, nodes: readonly JourneyNode[]): ImportMemory {
+  const pick = (at: number) => nodes[at % Math.max(nodes.length, 1)]?.id;
+  const imports: ImportMemory = {};
+  if (survey) {
+    imports.survey = {
+      ...survey,
+      columns: survey.columns.map(({ at, values, ...column }) => {
+        const node = at === undefined ? undefined : pick(at);
+        const tied: NonNullable<ImportMemory['survey']>['columns'][number] = node === undefined ? column : { ...column, node };
+        if (values === undefined) return tied;
+        return { ...tied, values: values.flatMap(({ value, at: v }) => (pick(v) === undefined ? [] : [{ value, node: pick(v)! }])) };
+      }),
+    };
+  }
+  if (funnel) imports.funnel = { steps: funnel.steps.flatMap(({ step, at }) => (pick(at) === undefined ? [] : [{ step, node: pick(at)! }])) };
+  return imports;
+}
+
 type PersonaSeed = typeof personaSeedArb extends fc.Arbitrary<infer T> ? T : never;
 type OpportunitySeed = typeof opportunitySeedArb extends fc.Arbitrary<infer T> ? T : never;
 type ScenarioSeed = typeof scenarioSeedArb extends fc.Arbitrary<infer T> ? T : never;
 type NodeSeed = typeof nodeSeedArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** A node from its seed: `stageIndex` and `channelIndex` pick one of the map's stages and channels, if any. */
+/**
+ * A node from its seed: `stageIndex` and `channelIndex` pick one of the map's stages and channels, if any.
+ * An outcome has no drop-off, so no observed counts behind one.
+ */
 function tieNode({ stageIndex, channelIndex, ...seed }: NodeSeed, stages: readonly Stage[], channels: readonly Channel[]): JourneyNode {
   const node: JourneyNode = { ...seed };
+  if (node.kind === 'outcome') delete node.observed;
   if (stageIndex !== undefined && stages.length > 0) node.stage = stages[stageIndex % stages.length].id;
   if (channelIndex !== undefined && channels.length > 0) node.channel = channels[channelIndex % channels.length].id;
   return node;
@@ -268,6 +388,7 @@ function tieScenario(seed: ScenarioSeed, map: Pick<JourneyMap, 'stages' | 'chann
     const node = pick(map.nodes, at);
     if (!node || changes.removedNodes.includes(node.id) || changes.changedNodes.some((c) => c.id === node.id)) continue;
     const fields: ScenarioChanges['changedNodes'][number]['set'] = { ...set };
+    if (node.kind === 'outcome') delete fields.observed;
     if (stageIndex !== undefined && map.stages.length > 0) fields.stage = map.stages[stageIndex % map.stages.length].id;
     if (channelIndex !== undefined && map.channels.length > 0) fields.channel = map.channels[channelIndex % map.channels.length].id;
     changes.changedNodes.push({ id: node.id, set: fields, unset: unset.filter((field) => !(field in fields)) });
@@ -288,13 +409,17 @@ function tieScenario(seed: ScenarioSeed, map: Pick<JourneyMap, 'stages' | 'chann
   for (const edge of map.edges) {
     if (!changes.removedEdges.includes(edge.id) && presentIds.has(edge.source) && presentIds.has(edge.target)) pairs.add(JSON.stringify([edge.source, edge.target]));
   }
-  for (const { at, weight, label, unsetLabel } of seed.changedEdges) {
+  for (const { at, weight, label, observed, unsetLabel, unsetObserved } of seed.changedEdges) {
     const edge = pick(map.edges, at);
     if (!edge || changes.removedEdges.includes(edge.id) || changes.changedEdges.some((c) => c.id === edge.id)) continue;
     const set: ScenarioChanges['changedEdges'][number]['set'] = {};
     if (weight !== undefined) set.weight = weight;
     if (label !== undefined) set.label = label;
-    changes.changedEdges.push({ id: edge.id, set, unset: unsetLabel && label === undefined ? ['label'] : [] });
+    if (observed !== undefined) set.observed = observed;
+    const unset: ScenarioChanges['changedEdges'][number]['unset'] = [];
+    if (unsetLabel && label === undefined) unset.push('label');
+    if (unsetObserved && observed === undefined) unset.push('observed');
+    changes.changedEdges.push({ id: edge.id, set, unset });
   }
   for (const { from, to, ...edgeSeed } of seed.addedEdges) {
     const source = pick(present, from);
@@ -361,7 +486,8 @@ function tieOpportunity({ touchpoints: picks, friction: refs, ...rest }: Opportu
  * channel names, references that resolve, edges that `canConnect` allows (no self-loops); personas with
  * unique ids and names whose overrides name existing nodes and edges, and opportunities that name existing
  * touchpoints and friction notes; scenarios with unique ids and names whose changes are valid on the map
- * (tieScenario).
+ * (tieScenario); scores with evidence, observed counts and import mappings that name existing nodes
+ * (version 5).
  */
 export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas = 4, maxOpportunities = 4, maxScenarios = 3 } = {}): fc.Arbitrary<JourneyMap> => fc
   .record(
@@ -378,10 +504,11 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas
       opportunities: fc.uniqueArray(opportunitySeedArb, { selector: (o) => o.id, maxLength: maxOpportunities }),
       scenarios: fc.uniqueArray(scenarioSeedArb, { ...uniqueIdsAndNames, maxLength: maxScenarios }),
       simulation: simulationArb,
+      imports: importsSeedArb,
     },
     { requiredKeys: ['id', 'name', 'description', 'stages', 'channels', 'nodes', 'edges', 'notes', 'personas', 'opportunities', 'scenarios'] },
   )
-  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, personas: personaSeeds, opportunities: opportunitySeeds, scenarios: scenarioSeeds, ...rest }) => {
+  .map(({ nodes: seeds, edges: edgeSeeds, notes: noteSeeds, personas: personaSeeds, opportunities: opportunitySeeds, scenarios: scenarioSeeds, imports: importsSeed, ...rest }) => {
     const nodes: JourneyNode[] = seeds.map((seed) => tieNode(seed, rest.stages, rest.channels));
     const taken = new Set(nodes.map((n) => n.id));
     const pairs = new Set<string>();
@@ -405,7 +532,9 @@ export const mapArb = ({ maxNodes = 12, maxEdges = 30, maxNotes = 4, maxPersonas
     const personas = personaSeeds.map((seed) => tiePersona(seed, nodes, edges));
     const opportunities = opportunitySeeds.map((seed) => tieOpportunity(seed, nodes));
     const scenarios = scenarioSeeds.map((seed) => tieScenario(seed, { stages: rest.stages, channels: rest.channels, nodes, edges, notes }));
-    return { ...rest, nodes, edges, notes, personas, opportunities, scenarios } as JourneyMap;
+    const map = { ...rest, nodes, edges, notes, personas, opportunities, scenarios } as JourneyMap;
+    if (importsSeed) map.imports = tieImports(importsSeed, nodes);
+    return map;
   });
 
 export const journeyMapArb = mapArb();

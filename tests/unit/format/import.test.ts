@@ -653,6 +653,218 @@ describe('version 4 fields: scenarios', () => {
   });
 });
 
+describe('version 5 fields: evidence, observed counts and import mappings', () => {
+  // Indices in the online store sample: product-page (a touchpoint with every score), review (an outcome).
+  const PRODUCT = 3;
+  const REVIEW = 11;
+  /** The sample document with evidence behind checkout's scores, counts behind its drop-off and an edge's weight, and import mappings. */
+  function withEvidence(): Record<string, any> {
+    const doc = sampleDocument();
+    doc.nodes[CHECKOUT].scores = {
+      nps: -14, csat: 52, ces: 3.2, responses: 305,
+      evidence: { nps: { n: 305, low: -24.5, high: -3.5 }, csat: { n: 290, low: 46.3, high: 57.7, measure: 'top2' }, ces: { n: 12, low: 2.4, high: 4, measure: 'mean' } },
+    };
+    doc.nodes[CHECKOUT].dropOff = 0.3;
+    doc.nodes[CHECKOUT].observed = { entered: 1000, left: 300, designed: 0.42 };
+    doc.edges[0].observed = { count: 640, designed: 1 };
+    doc.imports = {
+      survey: {
+        columns: [
+          { column: 'Which step?', role: 'touchpoint', values: [{ value: 'Checkout', node: 'checkout-payment' }, { value: 'Cart', node: 'cart' }] },
+          { column: 'How likely are you to recommend us?', role: 'nps' },
+          { column: 'How easy was paying?', role: 'ces', node: 'checkout-payment' },
+        ],
+        csat: 'top2',
+        ces: 'mean',
+      },
+      funnel: { steps: [{ step: 'Checkout', node: 'checkout-payment' }, { step: '/cart', node: 'cart' }] },
+    };
+    return doc;
+  }
+
+  it('opens evidence, observed counts and import mappings as written, with no warning, and exports them again unchanged', () => {
+    const doc = withEvidence();
+    const result = importMapText(textOf(doc));
+    const map = expectMap(result);
+    expect(result.ok && result.warnings).toEqual([]);
+    expect(map.nodes[CHECKOUT].scores).toEqual(doc.nodes[CHECKOUT].scores);
+    expect(map.nodes[CHECKOUT].observed).toEqual({ entered: 1000, left: 300, designed: 0.42 });
+    expect(map.edges[0].observed).toEqual({ count: 640, designed: 1 });
+    expect(map.imports).toEqual(doc.imports);
+    expect(expectMap(importMapText(exportMapText(map)))).toEqual(map);
+  });
+
+  it('leaves all of them out of a map that has none: they are optional', () => {
+    const map = expectMap(importMapText(textOf(sampleDocument())));
+    expect(Object.hasOwn(map, 'imports')).toBe(false);
+    expect(map.nodes.some((n) => Object.hasOwn(n, 'observed') || Object.hasOwn(n.scores ?? {}, 'evidence'))).toBe(false);
+    expect(expectMap(importMapText(textOf({ ...sampleDocument(), imports: {} }))).imports).toEqual({});
+  });
+
+  it('accepts a CSAT measured as the mean answer (1 to 5), and refuses one outside that range', () => {
+    const doc = sampleDocument();
+    doc.nodes[PRODUCT].scores = { csat: 4.2, evidence: { csat: { n: 80, low: 4, high: 4.4, measure: 'mean' } } };
+    expect(expectMap(importMapText(textOf(doc))).nodes[PRODUCT].scores?.csat).toBe(4.2);
+    doc.nodes[PRODUCT].scores = { csat: 80, evidence: { csat: { n: 80, low: 4, high: 4.4, measure: 'mean' } } };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `nodes[${PRODUCT}].scores.csat: must be between 1 and 5`,
+      `nodes[${PRODUCT}].scores.evidence.csat: the interval 4 to 4.4 must contain the score 80`,
+    ]);
+    doc.nodes[PRODUCT].scores = { csat: 0.5, evidence: { csat: { n: 80, low: 0.4, high: 0.6, measure: 'mean' } } };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `nodes[${PRODUCT}].scores.csat: must be between 1 and 5`,
+      `nodes[${PRODUCT}].scores.evidence.csat: the interval must lie between 1 and 5`,
+    ]);
+  });
+
+  it('accepts a CES of 60 only as the % of 5–7 answers ("top3"); without that, a CES is 1 to 7', () => {
+    const doc = sampleDocument();
+    doc.nodes[PRODUCT].scores = { ces: 60 };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`nodes[${PRODUCT}].scores.ces: must be between 1 and 7`]);
+    doc.nodes[PRODUCT].scores = { ces: 60, evidence: { ces: { n: 50, low: 46, high: 73, measure: 'mean' } } };
+    expect(problemLines(importMapText(textOf(doc)))).toContain(`nodes[${PRODUCT}].scores.ces: must be between 1 and 7`);
+    doc.nodes[PRODUCT].scores = { ces: 60, evidence: { ces: { n: 50, low: 46, high: 73, measure: 'top3' } } };
+    expect(expectMap(importMapText(textOf(doc))).nodes[PRODUCT].scores?.ces).toBe(60);
+    // Evidence for another score does not widen the CES range.
+    doc.nodes[PRODUCT].scores = { ces: 60, nps: 10, evidence: { nps: { n: 50, low: 0, high: 20 } } };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`nodes[${PRODUCT}].scores.ces: must be between 1 and 7`]);
+  });
+
+  it('refuses an interval that does not contain its score, at the evidence', () => {
+    const doc = sampleDocument();
+    doc.nodes[PRODUCT].scores = { nps: 31, csat: 81, evidence: { nps: { n: 412, low: 40, high: 50 }, csat: { n: 412, low: 77, high: 85, measure: 'top2' } } };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`nodes[${PRODUCT}].scores.evidence.nps: the interval 40 to 50 must contain the score 31`]);
+    // Its ends may be the score itself.
+    doc.nodes[PRODUCT].scores.evidence.nps = { n: 412, low: 31, high: 31 };
+    expect(expectMap(importMapText(textOf(doc))).nodes[PRODUCT].scores?.evidence?.nps).toEqual({ n: 412, low: 31, high: 31 });
+  });
+
+  it('refuses an interval reaching outside the range of its score', () => {
+    const doc = sampleDocument();
+    doc.nodes[PRODUCT].scores = { nps: 95, evidence: { nps: { n: 20, low: 80, high: 104 } } };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`nodes[${PRODUCT}].scores.evidence.nps: the interval must lie between -100 and 100`]);
+  });
+
+  it('refuses evidence for a score the node does not have', () => {
+    const doc = sampleDocument();
+    doc.nodes[CHECKOUT].scores = { nps: -14, evidence: { csat: { n: 30, low: 40, high: 60, measure: 'top2' } } };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`nodes[${CHECKOUT}].scores.evidence.csat: has an interval but there is no csat score`]);
+  });
+
+  it('refuses observed counts on an outcome, and more customers leaving than arrived', () => {
+    const doc = sampleDocument();
+    doc.nodes[REVIEW].observed = { entered: 10, left: 0 };
+    doc.nodes[PRODUCT].observed = { entered: 10, left: 11 };
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `nodes[${PRODUCT}].observed.left: must be at most entered (10)`,
+      `nodes[${REVIEW}].observed: an outcome has no drop-off to calibrate`,
+    ]);
+    // Entries have a drop-off too; all leaving is allowed, and so is nobody arriving.
+    delete doc.nodes[REVIEW].observed;
+    doc.nodes[PRODUCT].observed = { entered: 10, left: 10 };
+    doc.nodes[0].observed = { entered: 0, left: 0 };
+    expect(expectMap(importMapText(textOf(doc))).nodes[0].observed).toEqual({ entered: 0, left: 0 });
+  });
+
+  it('refuses import mappings that name nodes the map does not have, at the mapping', () => {
+    const doc = withEvidence();
+    doc.imports.survey.columns[0].values[1].node = 'ghost';
+    doc.imports.survey.columns.unshift({ column: 'Rate the chat', role: 'csat', node: 'chat-x' });
+    doc.imports.funnel.steps[0].node = 'nowhere';
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'imports.survey.columns[0].node: there is no node "chat-x"',
+      'imports.survey.columns[1].values[1].node: there is no node "ghost"',
+      'imports.funnel.steps[0].node: there is no node "nowhere"',
+    ]);
+  });
+
+  it('refuses column headers and step names over 1,000 characters', () => {
+    const doc = withEvidence();
+    doc.imports.survey.columns[1].column = 'x'.repeat(1001);
+    doc.imports.funnel.steps[1].step = 'y'.repeat(1001);
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      'imports.survey.columns[1].column: must be at most 1000 characters',
+      'imports.funnel.steps[1].step: must be at most 1000 characters',
+    ]);
+    doc.imports.survey.columns[1].column = 'x'.repeat(1000);
+    doc.imports.funnel.steps[1].step = '';
+    expect(expectMap(importMapText(textOf(doc))).imports?.survey?.columns[1].column).toHaveLength(1000);
+  });
+
+  it.each([
+    ['nodes[6].scores.evidence.csat.measure', 'median', 'must be "top2" or "mean"'],
+    ['nodes[6].scores.evidence.ces.measure', 'top2', 'must be "mean" or "top3"'],
+    ['nodes[6].scores.evidence.nps.n', 0, 'must be a whole number from 1 to 9007199254740991'],
+    ['nodes[6].scores.evidence.nps.n', 2.5, 'must be a whole number from 1 to 9007199254740991'],
+    ['nodes[6].scores.ces', 101, 'must be between 0 and 100'],
+    ['nodes[6].observed.entered', -1, 'must be a whole number from 0 to 9007199254740991'],
+    ['nodes[6].observed.designed', 1, 'must be at least 0 and below 1'],
+    ['edges[0].observed.count', 1.5, 'must be a whole number from 0 to 9007199254740991'],
+    ['edges[0].observed.designed', 0, 'must be above 0 and at most 1000000000'],
+    ['imports.survey.columns[0].role', 'age', 'must be "nps", "csat", "ces" or "touchpoint"'],
+    ['imports.survey.csat', 'mean2', 'must be "top2" or "mean"'],
+  ])('refuses %s = %j by the schema, at the field', (path, value, message) => {
+    const doc = withEvidence();
+    const keys = path.split(/[[\].]+/).filter((k) => k !== '');
+    const last = keys.pop()!;
+    let at: any = doc;
+    for (const key of keys) at = at[key];
+    at[last] = value;
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([`${path}: ${message}`]);
+  });
+
+  it('checks scores and counts a scenario gives a node like the map\'s own', () => {
+    const doc = sampleDocument();
+    doc.scenarios = [{
+      id: 'scenario-survey', name: 'New survey',
+      changes: {
+        addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [], changedEdges: [],
+        changedNodes: [
+          { id: 'product-page', set: { scores: { ces: 60 } }, unset: [] },
+          { id: 'review', set: { observed: { entered: 3, left: 1 } }, unset: [] },
+        ],
+      },
+    }];
+    expect(problemLines(importMapText(textOf(doc)))).toEqual([
+      `scenarios[0].changes (applied): nodes[${PRODUCT}].scores.ces: must be between 1 and 7`,
+      `scenarios[0].changes (applied): nodes[${REVIEW}].observed: an outcome has no drop-off to calibrate`,
+    ]);
+    doc.scenarios[0].changes.changedNodes = [
+      { id: 'product-page', set: { scores: { ces: 60, evidence: { ces: { n: 40, low: 45, high: 74, measure: 'top3' } } } }, unset: [] },
+      { id: 'checkout-payment', set: { dropOff: 0.2, observed: { entered: 50, left: 10 } }, unset: [] },
+    ];
+    expect(expectMap(importMapText(textOf(doc))).scenarios[0].changes.changedNodes).toEqual(doc.scenarios[0].changes.changedNodes);
+  });
+
+  it('accepts a scenario that removes a node the import mappings name: they are the as-is map\'s', () => {
+    const doc = withEvidence();
+    doc.scenarios = [{
+      id: 'scenario-no-cart', name: 'No cart',
+      changes: { addedNodes: [], removedNodes: ['cart'], changedNodes: [], addedEdges: [], removedEdges: ['e-product-cart', 'e-chat-cart', 'e-cart-checkout'], changedEdges: [] },
+    }];
+    const map = expectMap(importMapText(textOf(doc)));
+    expect(map.imports).toEqual(doc.imports);
+    // Shown, the scenario has the mappings to the nodes it keeps.
+    const shown = applyScenario(map, 'scenario-no-cart');
+    expect(shown.imports?.funnel?.steps).toEqual([{ step: 'Checkout', node: 'checkout-payment' }]);
+    expect(shown.imports?.survey?.columns[0].values).toEqual([{ value: 'Checkout', node: 'checkout-payment' }]);
+    expect(map.imports).toEqual(doc.imports);
+  });
+
+  it('validates a frozen map whose scenario removes a mapped node without changing it (nor throwing)', () => {
+    const map = expectMap(importMapText(textOf(withEvidence())));
+    expect(map.personas.length).toBeGreaterThan(0);
+    map.scenarios.push({
+      id: 'scenario-no-cart', name: 'No cart',
+      changes: { addedNodes: [], removedNodes: ['cart'], changedNodes: [], addedEdges: [], removedEdges: [], changedEdges: [] },
+    });
+    const before = structuredClone(map);
+    const validated = expectMap(validateMap(deepFreeze(map)));
+    expect(validated).toEqual(before);
+    expect(map).toEqual(before);
+  });
+});
+
 describe('prototype pollution', () => {
   afterEach(() => {
     delete (Object.prototype as Record<string, unknown>).polluted;

@@ -4,12 +4,13 @@ import { migrate, MIGRATIONS, type MapDocument, type Migration } from '../../../
 import { version1To2 } from '../../../src/format/migrations/v1-to-v2';
 import { version2To3 } from '../../../src/format/migrations/v2-to-v3';
 import { version3To4 } from '../../../src/format/migrations/v3-to-v4';
+import { version4To5 } from '../../../src/format/migrations/v4-to-v5';
 import { deepFreeze, expectMap, problemLines, sampleDocument, textOf } from './helpers';
 
 /**
  * A made-up version 0, before the format was published: `title` instead of `name`, flat `steps` with
  * `type`/`name`/`x`/`y`, and `links` with `from`/`to` and no ids. It reaches the current version through the
- * made-up step 0 → 1 below and then the real 1 → 2, 2 → 3 and 3 → 4.
+ * made-up step 0 → 1 below and then the real 1 → 2, 2 → 3, 3 → 4 and 4 → 5.
  */
 const VERSION_0_FILE = {
   format: 'journey-map',
@@ -46,7 +47,7 @@ const version0To1: Migration = {
   },
 };
 
-/** The made-up step in front of the real chain: version 0 → 1 → 2 → 3 → 4. */
+/** The made-up step in front of the real chain: version 0 → 1 → 2 → 3 → 4 → 5. */
 const FROM_VERSION_0 = [version0To1, ...MIGRATIONS];
 
 const UPGRADE_NOTICES = [
@@ -54,12 +55,13 @@ const UPGRADE_NOTICES = [
   'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.',
   'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.',
   'Upgraded from format version 3: scenarios were added; the map means the same as before.',
+  'Upgraded from format version 4: survey evidence, observed counts and import mappings were added; the map means the same as before.',
 ];
 
 describe('migration chain', () => {
-  it('runs in production from version 1, the first published format, to version 4', () => {
-    expect(FORMAT_VERSION).toBe(4);
-    expect(MIGRATIONS).toEqual([version1To2, version2To3, version3To4]);
+  it('runs in production from version 1, the first published format, to version 5', () => {
+    expect(FORMAT_VERSION).toBe(5);
+    expect(MIGRATIONS).toEqual([version1To2, version2To3, version3To4, version4To5]);
     expect(problemLines(importMapText(textOf(VERSION_0_FILE)))).toEqual([
       'version: format version 0 is not supported: there is no upgrade from version 0',
     ]);
@@ -71,7 +73,7 @@ describe('migration chain', () => {
     froms.forEach((from, i) => expect(from).toBe(FORMAT_VERSION - froms.length + i));
   });
 
-  it('upgrades a version 0 file through versions 1, 2 and 3 to 4 and then validates it like any other', () => {
+  it('upgrades a version 0 file through versions 1, 2, 3 and 4 to 5 and then validates it like any other', () => {
     const result = importDocument(VERSION_0_FILE, FROM_VERSION_0);
     const map = expectMap(result);
     expect(map.name).toBe('Café visit');
@@ -81,6 +83,7 @@ describe('migration chain', () => {
     expect(map.personas).toEqual([]);
     expect(map.opportunities).toEqual([]);
     expect(map.scenarios).toEqual([]);
+    expect(Object.hasOwn(map, 'imports')).toBe(false);
     expect(map.nodes.map((n) => [n.id, n.kind, n.label, n.position])).toEqual([
       ['walk-in', 'entry', 'Walks in', { x: 40, y: 0 }],
       ['order', 'touchpoint', 'Orders at the counter', { x: 40, y: 180 }],

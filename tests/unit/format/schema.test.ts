@@ -45,10 +45,23 @@ describe('published JSON Schema', () => {
     expect(v3.properties.scenarios).toBeUndefined();
   });
 
+  it('keeps the version 4 schema for reference, unchanged', () => {
+    const v4 = JSON.parse(readFileSync(resolve(root, 'public/schema/journey-map.v4.json'), 'utf8')) as Json;
+    expect(v4.$id).toBe('urn:journey-designer:schema:journey-map:v4');
+    expect(v4.properties.version.const).toBe(4);
+    expect(v4.properties.scenarios).toBeDefined();
+    expect(v4.properties.imports).toBeUndefined();
+    const node = v4.properties.nodes.items.properties;
+    expect(node.observed).toBeUndefined();
+    expect(node.scores.properties.evidence).toBeUndefined();
+    expect(node.scores.properties.ces).toMatchObject({ type: 'number', minimum: 1, maximum: 7 });
+    expect(v4.properties.edges.items.properties.observed).toBeUndefined();
+  });
+
   it('describes the envelope, identifies itself and carries the ranges', () => {
     const schema = journeyMapJsonSchema() as Json;
     expect(schema.$id).toBe(SCHEMA_ID);
-    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v4');
+    expect(SCHEMA_ID).toBe('urn:journey-designer:schema:journey-map:v5');
     expect(schema.title).toBe('Journey Designer map');
     expect(schema.description).toMatch(/customer-journey map/);
     expect(schema.properties.format.const).toBe(FORMAT_NAME);
@@ -57,7 +70,9 @@ describe('published JSON Schema', () => {
     const node = schema.properties.nodes.items.properties;
     expect(node.scores.properties.csat).toMatchObject({ type: 'number', minimum: 0, maximum: 100 });
     expect(node.scores.properties.nps).toMatchObject({ minimum: -100, maximum: 100 });
-    expect(node.scores.properties.ces).toMatchObject({ minimum: 1, maximum: 7 });
+    // CES is 1 to 7 (the mean answer), or 0 to 100 when evidence.ces.measure is "top3": the cross-references
+    // check the range the measure gives; the schema holds the widest.
+    expect(node.scores.properties.ces).toMatchObject({ type: 'number', minimum: 0, maximum: 100 });
     expect(node.scores.properties.responses).toMatchObject({ type: 'integer', minimum: 0 });
     expect(node.dropOff).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });
     expect(node.share).toMatchObject({ exclusiveMinimum: 0 });
@@ -146,9 +161,58 @@ describe('published JSON Schema', () => {
     expect(changedNode.properties.unset.items.enum).toContain('dropOff');
     const changedEdge = changes.properties.changedEdges.items;
     expect(changedEdge.required).toEqual(['id', 'set', 'unset']);
-    expect(Object.keys(changedEdge.properties.set.properties)).toEqual(['source', 'target', 'weight', 'label']);
+    expect(Object.keys(changedEdge.properties.set.properties)).toEqual(
+      Object.keys(schema.properties.edges.items.properties).filter((key) => key !== 'id'),
+    );
+    expect(Object.keys(changedEdge.properties.set.properties)).toEqual(['source', 'target', 'weight', 'label', 'observed']);
     expect(changedEdge.properties.set.properties.weight).toMatchObject({ type: 'number', exclusiveMinimum: 0, maximum: MAX_WEIGHT });
     expect(changedEdge.properties.unset.items.enum).toContain('label');
+  });
+
+  it('describes the fields version 5 added: score evidence, observed counts and import mappings', () => {
+    const schema = journeyMapJsonSchema() as Json;
+    const count = { type: 'integer', minimum: 0 };
+    const node = schema.properties.nodes.items.properties;
+    const evidence = node.scores.properties.evidence;
+    expect(evidence.type).toBe('object');
+    expect(evidence.required ?? []).toEqual([]);
+    expect(Object.keys(evidence.properties)).toEqual(['nps', 'csat', 'ces']);
+    expect(evidence.properties.nps.required).toEqual(['n', 'low', 'high']);
+    expect(evidence.properties.nps.properties.n).toMatchObject({ type: 'integer', minimum: 1 });
+    expect(evidence.properties.nps.properties.low).toMatchObject({ type: 'number' });
+    expect(evidence.properties.csat.required).toEqual(['n', 'low', 'high', 'measure']);
+    expect(evidence.properties.csat.properties.measure.enum).toEqual(['top2', 'mean']);
+    expect(evidence.properties.ces.required).toEqual(['n', 'low', 'high', 'measure']);
+    expect(evidence.properties.ces.properties.measure.enum).toEqual(['mean', 'top3']);
+
+    expect(node.observed.required).toEqual(['entered', 'left']);
+    expect(node.observed.properties.entered).toMatchObject(count);
+    expect(node.observed.properties.left).toMatchObject(count);
+    expect(node.observed.properties.designed).toMatchObject({ type: 'number', minimum: 0, exclusiveMaximum: 1 });
+    const edgeObserved = schema.properties.edges.items.properties.observed;
+    expect(edgeObserved.required).toEqual(['count']);
+    expect(edgeObserved.properties.count).toMatchObject(count);
+    expect(edgeObserved.properties.designed).toMatchObject({ type: 'number', exclusiveMinimum: 0, maximum: MAX_WEIGHT });
+
+    const imports = schema.properties.imports;
+    expect(schema.required).not.toContain('imports');
+    expect(imports.required ?? []).toEqual([]);
+    const survey = imports.properties.survey;
+    expect(survey.required).toEqual(['columns', 'csat', 'ces']);
+    expect(survey.properties.csat.enum).toEqual(['top2', 'mean']);
+    expect(survey.properties.ces.enum).toEqual(['mean', 'top3']);
+    const column = survey.properties.columns.items;
+    expect(column.required).toEqual(['column', 'role']);
+    expect(column.properties.role.enum).toEqual(['nps', 'csat', 'ces', 'touchpoint']);
+    expect(column.properties.node).toMatchObject({ type: 'string' });
+    expect(column.properties.values.items.required).toEqual(['value', 'node']);
+    expect(imports.properties.funnel.required).toEqual(['steps']);
+    expect(imports.properties.funnel.properties.steps.items.required).toEqual(['step', 'node']);
+    // A scenario may give a node or an edge other observed counts, or leave them empty.
+    const changes = schema.properties.scenarios.items.properties.changes.properties;
+    expect(changes.changedNodes.items.properties.set.properties.observed).toEqual(node.observed);
+    expect(changes.changedNodes.items.properties.unset.items.enum).toContain('observed');
+    expect(changes.changedEdges.items.properties.unset.items.enum).toContain('observed');
   });
 
   it('is documented field by field in docs/format.md', () => {
@@ -158,6 +222,7 @@ describe('published JSON Schema', () => {
     expect(docs).toContain('public/schema/journey-map.v1.json');
     expect(docs).toContain('public/schema/journey-map.v2.json');
     expect(docs).toContain('public/schema/journey-map.v3.json');
+    expect(docs).toContain('public/schema/journey-map.v4.json');
     const names = new Set<string>();
     const collect = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(collect);
@@ -182,13 +247,19 @@ describe('published JSON Schema', () => {
 });
 
 describe('docs/format.md', () => {
-  it('shows an example that opens clean at the current version, with personas, opportunities and a scenario', () => {
+  it('shows an example that opens clean at the current version, with personas, opportunities, a scenario and evidence', () => {
     const docs = readFileSync(resolve(root, 'docs/format.md'), 'utf8');
     const example = /```json\n([\s\S]*?)\n```/.exec(docs)?.[1] ?? '';
     const result = importMapText(example);
     expect(result.ok ? result.warnings : result.problems.map(formatProblem)).toEqual([]);
     expect(JSON.parse(example).version).toBe(FORMAT_VERSION);
     expect(result.ok && [result.map.personas.length, result.map.opportunities.length, result.map.scenarios.length]).toEqual([2, 1, 1]);
+    const map = result.ok ? result.map : undefined;
+    expect(map?.nodes.some((n) => n.scores?.evidence !== undefined)).toBe(true);
+    expect(map?.nodes.some((n) => n.observed !== undefined)).toBe(true);
+    expect(map?.edges.some((e) => e.observed !== undefined)).toBe(true);
+    expect(map?.imports?.survey?.columns.length).toBeGreaterThan(0);
+    expect(map?.imports?.funnel?.steps.length).toBeGreaterThan(0);
   });
 });
 

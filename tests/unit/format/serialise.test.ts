@@ -71,6 +71,24 @@ describe('exportMapText', () => {
     expect(changes((c) => c.addedEdges.length > 0)).toBeGreaterThan(0.2);
   });
 
+  it('is tested on generated maps that hold scores with evidence, observed counts and import mappings (version 5)', () => {
+    const maps = fc.sample(journeyMapArb, { numRuns: 200, seed: 42 });
+    const share = (test: (map: JourneyMap) => boolean) => maps.filter(test).length / maps.length;
+    const evidence = (test: (e: NonNullable<NonNullable<JourneyMap['nodes'][number]['scores']>['evidence']>) => boolean) =>
+      share((m) => m.nodes.some((n) => n.scores?.evidence !== undefined && test(n.scores.evidence)));
+    expect(evidence((e) => e.nps !== undefined)).toBeGreaterThan(0.2);
+    expect(evidence((e) => e.csat?.measure === 'mean')).toBeGreaterThan(0.15);
+    expect(evidence((e) => e.csat?.measure === 'top2')).toBeGreaterThan(0.15);
+    expect(evidence((e) => e.ces?.measure === 'top3')).toBeGreaterThan(0.15);
+    expect(evidence((e) => e.ces?.measure === 'mean')).toBeGreaterThan(0.15);
+    expect(share((m) => m.nodes.some((n) => n.observed !== undefined))).toBeGreaterThan(0.5);
+    expect(share((m) => m.edges.some((e) => e.observed !== undefined))).toBeGreaterThan(0.3);
+    expect(share((m) => m.scenarios.some((s) => s.changes.changedNodes.some((ch) => ch.set.observed !== undefined)))).toBeGreaterThan(0.2);
+    expect(share((m) => (m.imports?.survey?.columns ?? []).some((c) => c.node !== undefined))).toBeGreaterThan(0.3);
+    expect(share((m) => (m.imports?.survey?.columns ?? []).some((c) => (c.values?.length ?? 0) > 0))).toBeGreaterThan(0.3);
+    expect(share((m) => (m.imports?.funnel?.steps.length ?? 0) > 0)).toBeGreaterThan(0.3);
+  });
+
   it('round-trips every valid map: import(export(map)) equals map, and exports again identically', () => {
     fc.assert(
       fc.property(journeyMapArb, (map) => {

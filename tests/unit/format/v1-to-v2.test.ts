@@ -4,8 +4,8 @@
  * it) must open with the same meaning and the same simulation results, and whatever version 2 would refuse
  * in a hand- or tool-written version 1 file is repaired and named in a warning. Opening a file goes on to
  * the current version, so every import here also takes the 2 → 3 step (personas and opportunities, none
- * yet) and the 3 → 4 step (scenarios, none yet) and says so; the step 1 → 2 alone is checked by migrating
- * with target 2.
+ * yet), the 3 → 4 step (scenarios, none yet) and the 4 → 5 step (evidence and import mappings, none yet)
+ * and says so; the step 1 → 2 alone is checked by migrating with target 2.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -16,13 +16,14 @@ import { migrate, MIGRATIONS } from '../../../src/format/migrations';
 import { version1To2 } from '../../../src/format/migrations/v1-to-v2';
 import { analyseJourney, simulateJourney } from '../../../src/simulation';
 import { mapArb } from './arbitraries';
-import { deepFreeze, expectMap, problemLines, textOf } from './helpers';
+import { deepFreeze, expectMap, problemLines, textOf, withoutVersion5Fields } from './helpers';
 
 const UPGRADED = 'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.';
 const UPGRADED_TO_3 = 'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.';
 const UPGRADED_TO_4 = 'Upgraded from format version 3: scenarios were added; the map means the same as before.';
+const UPGRADED_TO_5 = 'Upgraded from format version 4: survey evidence, observed counts and import mappings were added; the map means the same as before.';
 /** The notices every version 1 file opens with, before any repair's warning. */
-const UPGRADES = [UPGRADED, UPGRADED_TO_3, UPGRADED_TO_4];
+const UPGRADES = [UPGRADED, UPGRADED_TO_3, UPGRADED_TO_4, UPGRADED_TO_5];
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
 
@@ -56,7 +57,7 @@ describe.each(FROZEN)('version 1 file $file', ({ file, success }) => {
     expect(text).not.toMatch(/"(notes|colour|width)"/);
   });
 
-  it('imports with just the upgrade notices, 1 → 2, 2 → 3 and 3 → 4', () => {
+  it('imports with just the upgrade notices, 1 → 2, 2 → 3, 3 → 4 and 4 → 5', () => {
     const result = importMapText(text);
     expectMap(result);
     expect(result.ok && result.warnings).toEqual(UPGRADES);
@@ -345,9 +346,9 @@ describe('version1To2 repairs what version 2 refuses', () => {
   });
 });
 
-/** A generated map as the version 1 app would have written it: none of the fields versions 2, 3 and 4 added. */
+/** A generated map as the version 1 app would have written it: none of the fields versions 2, 3, 4 and 5 added. */
 function asVersion1File(map: JourneyMap): Record<string, any> {
-  const doc = JSON.parse(exportMapText(map));
+  const doc = withoutVersion5Fields(JSON.parse(exportMapText(map)));
   doc.version = 1;
   delete doc.notes;
   delete doc.personas;
@@ -396,7 +397,7 @@ describe('version1To2 on generated version 1 files', () => {
         const upgraded = expectMap(result);
         expect(result.ok && result.warnings).toEqual(UPGRADES);
         expect(upgraded).toEqual({
-          ...map,
+          ...withoutVersion5Fields(map),
           stages: map.stages.map(({ id, name }) => ({ id, name })),
           channels: map.channels.map(({ id, name }) => (builtInColour.has(id) ? { id, name, colour: builtInColour.get(id) } : { id, name })),
           notes: [],

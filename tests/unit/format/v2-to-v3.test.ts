@@ -3,8 +3,9 @@
  * opportunities; a version 2 map has neither, so it opens with the same meaning and the same simulation
  * results. tests/fixtures/online-store.v2.journey.json is the Online store sample exactly as the version 2
  * release exported it (as online-store.v1.journey.json is for version 1). Opening a file goes on to the
- * current version, so imports here also take the 3 → 4 step (scenarios, none yet) and say so; the step
- * 2 → 3 alone is checked by migrating with target 3.
+ * current version, so imports here also take the 3 → 4 step (scenarios, none yet) and the 4 → 5 step
+ * (evidence and import mappings, none yet) and say so; the step 2 → 3 alone is checked by migrating with
+ * target 3.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -14,13 +15,15 @@ import { exportMapText, FORMAT_VERSION, importMapText, importMapValue } from '..
 import { migrate, MIGRATIONS } from '../../../src/format/migrations';
 import { version2To3 } from '../../../src/format/migrations/v2-to-v3';
 import { version3To4 } from '../../../src/format/migrations/v3-to-v4';
+import { version4To5 } from '../../../src/format/migrations/v4-to-v5';
 import { analyseJourney, simulateJourney } from '../../../src/simulation';
 import { mapArb } from './arbitraries';
-import { deepFreeze, expectMap, textOf } from './helpers';
+import { deepFreeze, expectMap, textOf, withoutVersion5Fields } from './helpers';
 
 const UPGRADED_FROM_1 = 'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.';
 const UPGRADED_FROM_2 = 'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.';
 const UPGRADED_FROM_3 = 'Upgraded from format version 3: scenarios were added; the map means the same as before.';
+const UPGRADED_FROM_4 = 'Upgraded from format version 4: survey evidence, observed counts and import mappings were added; the map means the same as before.';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
 
@@ -43,10 +46,10 @@ describe('version 2 file online-store.v2.journey.json', () => {
     expect(text).not.toMatch(/"(personas|opportunities)"/);
   });
 
-  it('imports with just the upgrade notices, 2 → 3 and 3 → 4', () => {
+  it('imports with just the upgrade notices, 2 → 3, 3 → 4 and 4 → 5', () => {
     const result = importMapText(text);
     expectMap(result);
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4]);
   });
 
   it('is upgraded without touching the (deep-frozen) input', () => {
@@ -92,8 +95,8 @@ describe('the version 1 and version 2 exports of the Online store sample', () =>
   it('both open at the current version, as the same map, each naming the steps it took', () => {
     const fromV1 = importMapText(fixture('online-store.v1.journey.json'));
     const fromV2 = importMapText(fixture('online-store.v2.journey.json'));
-    expect(fromV1.ok && fromV1.warnings).toEqual([UPGRADED_FROM_1, UPGRADED_FROM_2, UPGRADED_FROM_3]);
-    expect(fromV2.ok && fromV2.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
+    expect(fromV1.ok && fromV1.warnings).toEqual([UPGRADED_FROM_1, UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4]);
+    expect(fromV2.ok && fromV2.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4]);
     expect(expectMap(fromV1)).toEqual(expectMap(fromV2));
     for (const result of [fromV1, fromV2]) expect(JSON.parse(exportMapText(expectMap(result))).version).toBe(FORMAT_VERSION);
   });
@@ -142,10 +145,10 @@ describe('version2To3', () => {
     expect(Object.hasOwn(result.doc, 'scenarios')).toBe(false);
   });
 
-  it('is followed by 3 → 4 on the way to the current version', () => {
+  it('is followed by 3 → 4 and 4 → 5 on the way to the current version', () => {
     const result = migrate(deepFreeze(v2Document()), 2);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.applied).toEqual([version2To3, version3To4]);
+    expect(result.applied).toEqual([version2To3, version3To4, version4To5]);
     expect(result.doc).toEqual({ ...v2Document(), version: FORMAT_VERSION, personas: [], opportunities: [], scenarios: [] });
   });
 
@@ -165,6 +168,7 @@ describe('version2To3', () => {
     expect(result.ok && result.warnings).toEqual([
       UPGRADED_FROM_2,
       UPGRADED_FROM_3,
+      UPGRADED_FROM_4,
       'Ignored "personas" and "opportunities": files before version 3 did not have them.',
     ]);
     // Dropped, not read with version 3's meaning: the map simulates as version 2 did, as one population.
@@ -176,12 +180,12 @@ describe('version2To3', () => {
     doc.opportunities = [{ id: 'o', title: 'Second till', status: 'done', effort: 'S', touchpoints: ['order'] }];
     const result = importMapText(textOf(doc));
     expect(expectMap(result).nodes[1].friction[0].resolved).toBeUndefined();
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, 'Ignored "opportunities": files before version 3 did not have it.']);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4, 'Ignored "opportunities": files before version 3 did not have it.']);
   });
 
   it('upgrades every generated version 2 file to the same map without personas or opportunities, stray fields or not', () => {
     fc.assert(
-      fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), fc.boolean(), (map, keepStray) => {
+      fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }).map(withoutVersion5Fields), fc.boolean(), (map, keepStray) => {
         const doc = JSON.parse(exportMapText(map));
         doc.version = 2;
         delete doc.scenarios;
@@ -194,8 +198,8 @@ describe('version2To3', () => {
         const result = importMapValue(frozen);
         expect(frozen).toEqual(doc);
         expect(expectMap(result)).toEqual({ ...map, personas: [], opportunities: [], scenarios: [] });
-        expect(result.ok && result.warnings.slice(0, 2)).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
-        expect(result.ok && result.warnings.length).toBe(stray ? 3 : 2);
+        expect(result.ok && result.warnings.slice(0, 3)).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4]);
+        expect(result.ok && result.warnings.length).toBe(stray ? 4 : 3);
       }),
       { numRuns: 200 },
     );

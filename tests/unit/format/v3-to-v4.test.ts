@@ -2,7 +2,9 @@
  * The upgrade from format version 3 to 4, on frozen version 3 input. Version 4 adds scenarios; a version 3
  * map has none, so it opens with the same meaning and the same simulation results.
  * tests/fixtures/online-store.v3.journey.json is the Online store sample exactly as the version 3 release
- * exported it (as the v1 and v2 fixtures are for their versions).
+ * exported it (as the v1 and v2 fixtures are for their versions). Opening a file goes on to the current
+ * version, so imports here also take the 4 → 5 step (evidence and import mappings, none yet) and say so; the
+ * step 3 → 4 alone is checked by migrating with target 4.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -12,13 +14,15 @@ import type { JourneyMap } from '../../../src/domain/types';
 import { exportMapText, FORMAT_VERSION, importMapText, importMapValue } from '../../../src/format';
 import { migrate, MIGRATIONS } from '../../../src/format/migrations';
 import { version3To4 } from '../../../src/format/migrations/v3-to-v4';
+import { version4To5 } from '../../../src/format/migrations/v4-to-v5';
 import { analyseJourney, simulateJourney } from '../../../src/simulation';
 import { mapArb } from './arbitraries';
-import { deepFreeze, expectMap, textOf } from './helpers';
+import { deepFreeze, expectMap, textOf, withoutVersion5Fields } from './helpers';
 
 const UPGRADED_FROM_1 = 'Upgraded from format version 1: sticky notes, stage and channel colours were added; the map means the same as before.';
 const UPGRADED_FROM_2 = 'Upgraded from format version 2: personas and opportunities were added; the map means the same as before.';
 const UPGRADED_FROM_3 = 'Upgraded from format version 3: scenarios were added; the map means the same as before.';
+const UPGRADED_FROM_4 = 'Upgraded from format version 4: survey evidence, observed counts and import mappings were added; the map means the same as before.';
 const IGNORED_SCENARIOS = 'Ignored "scenarios": files before version 4 did not have it.';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
@@ -45,10 +49,10 @@ describe('version 3 file online-store.v3.journey.json', () => {
     expect(text).not.toMatch(/"scenarios"/);
   });
 
-  it('imports with just the upgrade notice', () => {
+  it('imports with just the upgrade notices, 3 → 4 and 4 → 5', () => {
     const result = importMapText(text);
     expectMap(result);
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_3]);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_3, UPGRADED_FROM_4]);
   });
 
   it('is upgraded without touching the (deep-frozen) input', () => {
@@ -93,14 +97,13 @@ describe('version 3 file online-store.v3.journey.json', () => {
 });
 
 describe('the version 1, 2 and 3 exports of the Online store sample', () => {
-  it('all open at version 4 as the same map, without scenarios, each naming the steps it took', () => {
-    expect(FORMAT_VERSION).toBe(4);
+  it('all open at the current version as the same map, without scenarios, each naming the steps it took', () => {
     const fromV1 = importMapText(fixture('online-store.v1.journey.json'));
     const fromV2 = importMapText(fixture('online-store.v2.journey.json'));
     const fromV3 = importMapText(fixture('online-store.v3.journey.json'));
-    expect(fromV1.ok && fromV1.warnings).toEqual([UPGRADED_FROM_1, UPGRADED_FROM_2, UPGRADED_FROM_3]);
-    expect(fromV2.ok && fromV2.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3]);
-    expect(fromV3.ok && fromV3.warnings).toEqual([UPGRADED_FROM_3]);
+    expect(fromV1.ok && fromV1.warnings).toEqual([UPGRADED_FROM_1, UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4]);
+    expect(fromV2.ok && fromV2.warnings).toEqual([UPGRADED_FROM_2, UPGRADED_FROM_3, UPGRADED_FROM_4]);
+    expect(fromV3.ok && fromV3.warnings).toEqual([UPGRADED_FROM_3, UPGRADED_FROM_4]);
     expect(expectMap(fromV1)).toEqual(expectMap(fromV2));
     // The version 3 sample gained personas and opportunities; its nodes and edges are the earlier ones.
     const { personas: _p, opportunities: _o, ...v3Rest } = expectMap(fromV3);
@@ -110,7 +113,7 @@ describe('the version 1, 2 and 3 exports of the Online store sample', () => {
     for (const result of [fromV1, fromV2, fromV3]) {
       const map = expectMap(result);
       expect(map.scenarios).toEqual([]);
-      expect(JSON.parse(exportMapText(map)).version).toBe(4);
+      expect(JSON.parse(exportMapText(map)).version).toBe(FORMAT_VERSION);
     }
   });
 });
@@ -159,21 +162,26 @@ describe('version3To4', () => {
     expect(doc).toEqual(v3Document());
   });
 
-  it('is the last step of the chain: migrating a version 3 document gives a current one', () => {
-    const result = migrate(deepFreeze(v3Document()), 3);
+  it('migrated with target 4, is a version 4 document: the step 3 → 4 alone', () => {
+    const result = migrate(deepFreeze(v3Document()), 3, MIGRATIONS, 4);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.applied).toEqual([version3To4]);
-    expect(MIGRATIONS.at(-1)).toBe(version3To4);
-    expect(result.doc).toEqual({ ...v3Document(), version: FORMAT_VERSION, scenarios: [] });
-    expect(migrate(deepFreeze(v3Document()), 3, MIGRATIONS, 4)).toEqual(result);
+    expect(result.doc).toEqual({ ...v3Document(), version: 4, scenarios: [] });
   });
 
-  it('opens a version 3 file with "scenarios": [] and the upgrade notice', () => {
+  it('is followed by 4 → 5 on the way to the current version', () => {
+    const result = migrate(deepFreeze(v3Document()), 3);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.applied).toEqual([version3To4, version4To5]);
+    expect(result.doc).toEqual({ ...v3Document(), version: FORMAT_VERSION, scenarios: [] });
+  });
+
+  it('opens a version 3 file with "scenarios": [] and the upgrade notices', () => {
     const result = importMapText(textOf(v3Document()));
     const map = expectMap(result);
     expect(map.scenarios).toEqual([]);
     expect(map.personas).toEqual(v3Document().personas);
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_3]);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_3, UPGRADED_FROM_4]);
   });
 
   it.each([
@@ -189,21 +197,24 @@ describe('version3To4', () => {
     const result = importMapText(textOf(doc));
     const map = expectMap(result);
     expect(map.scenarios).toEqual([]);
-    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_3, IGNORED_SCENARIOS]);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_3, UPGRADED_FROM_4, IGNORED_SCENARIOS]);
     // Dropped, not read with version 4's meaning: the map simulates as version 3 read it.
     expect(analyseJourney(map).exact).toEqual(analyseJourney(expectMap(importMapText(textOf(v3Document())))).exact);
   });
 
-  it('keeps a version 4 file\'s scenarios: only older files lose theirs', () => {
+  it('keeps a version 4 (or later) file\'s scenarios: only older files lose theirs', () => {
     const doc = { ...v3Document(), version: 4, scenarios: [strayScenario()] };
     const result = importMapText(textOf(doc));
     expect(expectMap(result).scenarios).toEqual([strayScenario()]);
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.ok && result.warnings).toEqual([UPGRADED_FROM_4]);
+    const current = importMapText(textOf({ ...doc, version: FORMAT_VERSION }));
+    expect(expectMap(current).scenarios).toEqual([strayScenario()]);
+    expect(current.ok && current.warnings).toEqual([]);
   });
 
   it('upgrades every generated version 3 file to the same map without scenarios, a stray field or not', () => {
     fc.assert(
-      fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }), fc.boolean(), (map, keepStray) => {
+      fc.property(mapArb({ maxNodes: 8, maxEdges: 16 }).map(withoutVersion5Fields), fc.boolean(), (map, keepStray) => {
         const doc = JSON.parse(exportMapText(map));
         doc.version = 3;
         const stray = keepStray && map.scenarios.length > 0;
@@ -212,7 +223,7 @@ describe('version3To4', () => {
         const result = importMapValue(frozen);
         expect(frozen).toEqual(doc);
         expect(expectMap(result)).toEqual({ ...map, scenarios: [] });
-        expect(result.ok && result.warnings).toEqual(stray ? [UPGRADED_FROM_3, IGNORED_SCENARIOS] : [UPGRADED_FROM_3]);
+        expect(result.ok && result.warnings).toEqual(stray ? [UPGRADED_FROM_3, UPGRADED_FROM_4, IGNORED_SCENARIOS] : [UPGRADED_FROM_3, UPGRADED_FROM_4]);
       }),
       { numRuns: 200 },
     );
