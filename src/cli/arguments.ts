@@ -1,6 +1,6 @@
-/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --persona, --scenario, --compare, --json. */
+/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --persona, --scenario, --compare, --uncertainty, --json. */
 import { SIMULATION_LIMITS } from '../domain';
-import type { RunSettings } from '../simulation';
+import { MAX_DRAWS, type RunSettings } from '../simulation';
 import { quoted } from './terminalText';
 
 export interface Arguments {
@@ -12,6 +12,8 @@ export interface Arguments {
   scenario?: string;
   /** Compare the as-is map with every scenario. */
   compare?: boolean;
+  /** Parameter draws of the uncertainty analysis (simulation/uncertainty.ts), when asked for. */
+  uncertainty?: number;
   overrides: Partial<Pick<RunSettings, 'customers' | 'seed' | 'maxSteps'>>;
 }
 
@@ -24,8 +26,7 @@ const isNumericOption = (flag: string): flag is NumericOption => Object.hasOwn(N
  * Only plain decimal digits, then the editor's range. Number() alone would also take " 5", "0x10", "0b11",
  * "1e3", "+5" and "5.0": a typo or a script bug is more likely than a person meaning them.
  */
-function numericValue(flag: NumericOption, text: string): number | string {
-  const { min, max } = SIMULATION_LIMITS[NUMERIC_OPTIONS[flag]];
+function numericValue(flag: string, text: string, { min, max }: { min: number; max: number }): number | string {
   const range = `a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`;
   if (!/^[0-9]+$/.test(text)) {
     const looksNumeric = text.trim() !== '' && !Number.isNaN(Number(text));
@@ -45,6 +46,7 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
   let persona: string | undefined;
   let scenario: string | undefined;
   let compare = false;
+  let uncertainty: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -70,9 +72,15 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
     } else if (isNumericOption(flag)) {
       const text = inline ?? argv[++i];
       if (text === undefined) return `${flag} needs a value`;
-      const value = numericValue(flag, text);
+      const value = numericValue(flag, text, SIMULATION_LIMITS[NUMERIC_OPTIONS[flag]]);
       if (typeof value === 'string') return value;
       overrides[NUMERIC_OPTIONS[flag]] = value;
+    } else if (flag === '--uncertainty') {
+      const text = inline ?? argv[++i];
+      if (text === undefined) return '--uncertainty needs a number of draws';
+      const value = numericValue(flag, text, { min: 1, max: MAX_DRAWS });
+      if (typeof value === 'string') return value;
+      uncertainty = value;
     } else if (flag.startsWith('-')) {
       return `Unknown option ${quoted(flag)}`;
     } else if (file !== undefined) {
@@ -83,12 +91,14 @@ export function parseArguments(argv: readonly string[]): Arguments | string {
   }
   if (file === undefined) return 'No map file given';
   if (compare && scenario !== undefined) return '--compare already runs every scenario; leave out --scenario';
+  if (compare && uncertainty !== undefined) return '--uncertainty describes one map; leave out --compare';
   return {
     file,
     json,
     ...(persona === undefined ? {} : { persona }),
     ...(scenario === undefined ? {} : { scenario }),
     ...(compare ? { compare } : {}),
+    ...(uncertainty === undefined ? {} : { uncertainty }),
     overrides,
   };
 }

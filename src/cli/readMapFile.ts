@@ -3,9 +3,15 @@
  * would block forever, /dev/zero never ends, a directory is no map), its size is checked before anything is
  * read, and the read itself stops one byte past the limit, so a file that grows between the check and the
  * read is still bounded.
+ *
+ * A `.csv` file is customer-path data (ChannelAttribution's `path;total_conversions;…;total_null`): the map
+ * built from it (src/evidence/paths.ts) is handed on as map-file text, so it goes through the same import.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { checkFileSize, MAX_FILE_BYTES } from '../format';
+import { basename, extname } from 'node:path';
+import { buildPathMap, parsePathCsv } from '../evidence/paths';
+import { problemText } from '../evidence/csvTable';
+import { checkFileSize, exportMapText, MAX_FILE_BYTES } from '../format';
 
 /** A map file the command refuses to read; the message says why, for "Cannot read <path>: <message>". */
 export class MapFileError extends Error {}
@@ -43,8 +49,25 @@ function reasonFor(error: unknown): Error {
 
 const CHUNK_BYTES = 1 << 16;
 
-/** The text of the map file at `path` (UTF-8), or a MapFileError saying why not. */
+/** The text of the map file at `path` (UTF-8; a path-data `.csv` as the text of its map), or a MapFileError saying why not. */
 export function readMapFile(path: string): string {
+  const text = readBoundedText(path);
+  return extname(path).toLowerCase() === '.csv' ? pathDataMapText(text, basename(path, extname(path))) : text;
+}
+
+/** Problems shown for a CSV file that cannot be path data: the first few say what to fix. */
+const SHOWN_CSV_PROBLEMS = 3;
+
+function pathDataMapText(text: string, name: string): string {
+  const reading = parsePathCsv(text);
+  if (!reading.ok) {
+    const more = reading.problems.length > SHOWN_CSV_PROBLEMS ? ` (and ${reading.problems.length - SHOWN_CSV_PROBLEMS} more)` : '';
+    throw new MapFileError(`${reading.problems.slice(0, SHOWN_CSV_PROBLEMS).map(problemText).join('; ')}${more}`);
+  }
+  return exportMapText(buildPathMap(reading.paths, name.trim() || 'Customer paths'));
+}
+
+function readBoundedText(path: string): string {
   let fd: number | undefined;
   try {
     // Type and size first, without opening: opening a FIFO for reading waits for a writer.

@@ -1,6 +1,6 @@
 /** The readable report of `npm run simulate` (without --json). */
 import type { JourneyMap, Persona } from '../domain';
-import type { SimulationResult } from '../simulation';
+import type { ExactResult, SimulationResult } from '../simulation';
 import { inlineText } from './terminalText';
 
 const percent = (p: number, digits = 1) => (Number.isFinite(p) ? `${(100 * p).toFixed(digits)}%` : '—');
@@ -10,6 +10,15 @@ const ms = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0));
 function table(rows: string[][], align: ('l' | 'r')[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => '  ' + r.map((cell, c) => (align[c] === 'r' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * Node id → removal effect as a share of the success probability (removalEffect / success): the relative
+ * removal effect of Markov-chain attribution (ChannelAttribution's). Null when nobody succeeds (0/0).
+ */
+export function removalEffectShare(exact: Pick<ExactResult, 'removalEffect' | 'success'>): Record<string, number> | null {
+  if (!(exact.success > 0)) return null;
+  return Object.fromEntries(Object.entries(exact.removalEffect).map(([id, lost]) => [id, lost / exact.success]));
 }
 
 /** `persona`: the one persona simulated (--persona), if any. */

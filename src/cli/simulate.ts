@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--json]`
+ * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--uncertainty K] [--json]`
  *
  * Runs both simulation engines on a map file in Node. The file goes through the same import as in the app, so
  * a bad file is refused with the same messages. Exit codes: 0 done, 1 the map could not be read or simulated, 2 usage,
@@ -16,8 +16,10 @@ import { compareScenarios, compareScenariosInChunks, simulateInChunks, simulateJ
 import { parseArguments, type Arguments } from './arguments';
 import { progressLine, type ProgressOptions } from './progress';
 import { readMapFile } from './readMapFile';
-import { formatReport } from './report';
+import { formatReport, removalEffectShare } from './report';
 import { inlineText, jsonText, terminalText } from './terminalText';
+import { analyseUncertainty, analyseUncertaintyInChunks, type UncertaintyOptions, type UncertaintyResult } from '../simulation';
+import { formatUncertainty, uncertaintyJson } from './uncertainty';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -32,7 +34,7 @@ export const nodeIo: CliIo = {
   readFile: readMapFile,
 };
 
-export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--json]\n';
+export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--uncertainty K] [--json]\n';
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -107,12 +109,15 @@ function simulationFailed(error: unknown, file: string, io: CliIo): number {
   return 1;
 }
 
-function printResult({ args, map, persona, warnings }: Prepared, result: SimulationResult, io: CliIo): number {
+function printResult({ args, map, persona, warnings }: Prepared, result: SimulationResult, io: CliIo, uncertainty?: UncertaintyResult): number {
   const out = safeIo(io);
-  if (args.json) out.json(jsonReport(map, result, warnings, persona));
-  else out.text(formatReport(map, result, persona));
+  if (args.json) out.json({ ...jsonReport(map, result, warnings, persona), ...(uncertainty ? { uncertainty: uncertaintyJson(map, uncertainty) } : {}) });
+  else out.text(formatReport(map, result, persona) + (uncertainty ? `\n${formatUncertainty(map, uncertainty)}` : ''));
   return 0;
 }
+
+/** --uncertainty K: K draws with the run's seed; with --persona, the persona's overrides stay fixed. */
+const uncertaintyOptions = ({ args, persona }: Prepared): UncertaintyOptions => ({ draws: args.uncertainty, seed: args.overrides.seed, persona });
 
 /** Runs the command synchronously (no progress, no cancel); returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo = nodeIo): number {
@@ -126,12 +131,14 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number {
     }
   }
   let result: SimulationResult;
+  let uncertainty: UncertaintyResult | undefined;
   try {
     result = simulateJourney(prepared.simulated, prepared.args.overrides);
+    if (prepared.args.uncertainty !== undefined) uncertainty = analyseUncertainty(prepared.simulated, uncertaintyOptions(prepared));
   } catch (error) {
     return simulationFailed(error, prepared.args.file, io);
   }
-  return printResult(prepared, result, io);
+  return printResult(prepared, result, io, uncertainty);
 }
 
 export interface RunOptions {
@@ -156,7 +163,11 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, options:
     return typeof comparison === 'number' ? comparison : printComparison(prepared, comparison, io);
   }
   const result = await inSlices('simulation', () => simulateInChunks(simulated, args.overrides, sliced), prepared, io, progress);
-  return typeof result === 'number' ? result : printResult(prepared, result, io);
+  if (typeof result === 'number') return result;
+  if (args.uncertainty === undefined) return printResult(prepared, result, io);
+  const draws = () => analyseUncertaintyInChunks(simulated, uncertaintyOptions(prepared), { signal: options.signal });
+  const uncertainty = await inSlices('uncertainty analysis', draws, prepared, io, undefined);
+  return typeof uncertainty === 'number' ? uncertainty : printResult(prepared, result, io, uncertainty);
 }
 
 /** A sliced run's value, or the exit code when it failed or was interrupted (then nothing is printed). */
@@ -197,6 +208,7 @@ export function jsonReport(map: JourneyMap, result: SimulationResult, warnings: 
     settings: result.settings,
     exact: {
       ...result.exact,
+      removalEffectShare: removalEffectShare(result.exact),
       ...byPersona(({ name, share, exact }) => ({ name, share, success: exact.success, outcomes: exact.outcomes, abandon: exact.abandon, uplift: exact.uplift })),
     },
     monteCarlo: { ...result.monteCarlo, ...byPersona(({ name, share, monteCarlo }) => ({ name, share, ...monteCarlo })) },

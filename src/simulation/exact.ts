@@ -3,13 +3,15 @@
  * non-outcome nodes; from node i a customer moves to j with probability Q[i][j] = (1 − d(i))·share(i→j),
  * abandons with probability d(i) (or 1 at a dead end) and stops at an outcome. Components are solved one at
  * a time in topological order; a cyclic component is solved with a sparse LU (sparse.ts) in a
- * minimum-degree order (ordering.ts).
+ * minimum-degree order (ordering.ts). The components, the orders and the buffers are kept in an
+ * ExactWorkspace, so that a journey whose drop-offs and shares change can be solved again without
+ * recomputing or allocating them (uncertainty draws, uncertainty.ts).
  */
 import { KIND_OUTCOME, SimulationError, type CompiledJourney } from './compile';
 import { minimumDegreeOrder } from './ordering';
 import { Meter, runToEnd, type Pausable } from './pausable';
 import { stronglyConnectedComponents, type Components } from './scc';
-import { factorComponent, solveColumn, solveRow, type ComponentMatrix, type SparseFactor } from './sparse';
+import { ComponentBuffers, factorComponent, solveColumn, solveRow, type ComponentMatrix, type SparseFactor } from './sparse';
 
 export interface ExactChain {
   readonly journey: CompiledJourney;
@@ -42,8 +44,55 @@ export interface ExactChain {
   readonly expectedSteps: number;
 }
 
-/** Progress units of analyseExactSteps: three per node (order and factor a loop, then success). */
+/** Progress units of analyseExactSteps and solveExactSteps: three per node (order and factor a loop, then success). */
 export const exactWork = (journey: CompiledJourney) => 3 * journey.n;
+
+/**
+ * A journey's components and buffers for solving it, again and again if its dropOff and share values change
+ * (its structure must not). Each solve overwrites the arrays of the chain the previous one returned.
+ */
+export interface ExactWorkspace {
+  readonly journey: CompiledJourney;
+  readonly components: Components;
+  readonly localIndex: Int32Array;
+  readonly deadEnd: Uint8Array;
+  /** Per cyclic component, from the first time it is factorised: its matrix, elimination order and buffers. */
+  readonly loops: (ComponentLoop | undefined)[];
+  readonly factors: (SparseFactor | null)[];
+  readonly visits: Float64Array;
+  readonly abandon: Float64Array;
+  readonly reachSuccess: Float64Array;
+  readonly closed: Uint8Array;
+  readonly closedReach: Float64Array;
+  readonly inflow: Float64Array;
+}
+
+/** A cyclic component's matrix (its pattern fixed, its values refilled) and its LU buffers. */
+interface ComponentLoop {
+  readonly matrix: ComponentMatrix;
+  readonly buffers: ComponentBuffers;
+}
+
+export function exactWorkspace(journey: CompiledJourney): ExactWorkspace {
+  const { n, kind, rowStart, target } = journey;
+  const components = stronglyConnectedComponents(n, rowStart, target);
+  const { count, members, start } = components;
+  const deadEnd = new Uint8Array(n);
+  const localIndex = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (kind[i] !== KIND_OUTCOME && rowStart[i] === rowStart[i + 1]) deadEnd[i] = 1;
+  for (let c = 0; c < count; c++) for (let k = start[c]; k < start[c + 1]; k++) localIndex[members[k]] = k - start[c];
+  return {
+    journey, components, localIndex, deadEnd,
+    loops: new Array<ComponentLoop | undefined>(count),
+    factors: new Array<SparseFactor | null>(count).fill(null),
+    visits: new Float64Array(n),
+    abandon: new Float64Array(n),
+    reachSuccess: new Float64Array(n),
+    closed: new Uint8Array(n),
+    closedReach: new Float64Array(n),
+    inflow: new Float64Array(n),
+  };
+}
 
 export function analyseExact(journey: CompiledJourney): ExactChain {
   return runToEnd(analyseExactSteps(journey, new Meter()));
@@ -51,23 +100,22 @@ export function analyseExact(journey: CompiledJourney): ExactChain {
 
 /** analyseExact, pausing every ~10⁵ operations; meter.progress runs up to exactWork(journey). */
 export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Pausable<ExactChain> {
+  const workspace = exactWorkspace(journey);
+  if (meter.spend(journey.n + journey.rowStart[journey.n])) yield;
+  return yield* solveExactSteps(workspace, meter);
+}
+
+/** The exact analysis of workspace.journey with its current values, in the workspace's arrays. */
+export function* solveExactSteps(workspace: ExactWorkspace, meter: Meter): Pausable<ExactChain> {
+  const { journey, components, localIndex, deadEnd, factors, visits, abandon, reachSuccess, closed, closedReach, inflow } = workspace;
   const { n, kind, dropOff, rowStart, target, share } = journey;
-  const components = stronglyConnectedComponents(n, rowStart, target);
   const { count, componentOf, members, start, cyclic } = components;
-  if (meter.spend(n + rowStart[n])) yield;
-
-  const visits = new Float64Array(n);
-  const abandon = new Float64Array(n);
-  const reachSuccess = new Float64Array(n);
-  const closed = new Uint8Array(n);
-  const closedReach = new Float64Array(n);
-  const deadEnd = new Uint8Array(n);
-  const localIndex = new Int32Array(n);
-  const factors: (SparseFactor | null)[] = new Array(count).fill(null);
-  for (let i = 0; i < n; i++) if (kind[i] !== KIND_OUTCOME && rowStart[i] === rowStart[i + 1]) deadEnd[i] = 1;
-  for (let c = 0; c < count; c++) for (let k = start[c]; k < start[c + 1]; k++) localIndex[members[k]] = k - start[c];
-
-  const inflow = new Float64Array(n);
+  abandon.fill(0);
+  reachSuccess.fill(0);
+  closed.fill(0);
+  closedReach.fill(0);
+  inflow.fill(0);
+  factors.fill(null);
   for (let e = 0; e < journey.entries.length; e++) inflow[journey.entries[e]] += journey.entryProbability[e];
 
   let looping = 0;
@@ -90,13 +138,17 @@ export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Paus
       meter.progress += 2 * m;
       continue;
     } else {
-      const matrix = componentMatrix(journey, components, c, localIndex);
-      const elimination = yield* minimumDegreeOrder(m, matrix.rowStart, matrix.col, meter);
-      const factor = yield* factorComponent(elimination, matrix, meter);
+      let loop = workspace.loops[c];
+      if (loop) {
+        fillComponentMatrix(journey, components, c, loop.matrix);
+        meter.progress += m;
+      } else loop = yield* newComponentLoop(workspace, c, meter);
+      const { matrix, buffers } = loop;
+      const factor = yield* factorComponent(buffers.factor.elimination, matrix, meter, buffers);
       factors[c] = factor;
-      const b = new Float64Array(m);
+      const b = buffers.right;
       for (let k = 0; k < m; k++) b[k] = inflow[members[first + k]];
-      const x = yield* solveRow(factor, b, meter);
+      const x = yield* solveRow(factor, b, meter, buffers);
       for (let k = 0; k < m; k++) visits[members[first + k]] = x[k];
     }
     let operations = m;
@@ -127,7 +179,7 @@ export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Paus
       if (meter.spend(1 + rowStart[i + 1] - rowStart[i])) yield;
       continue;
     }
-    const h = yield* solveComponentSuccess(journey, components, c, factor, dropOff, reachSuccess, meter);
+    const h = yield* solveComponentSuccess(journey, components, c, factor, dropOff, reachSuccess, meter, workspace.loops[c]!.buffers);
     for (let k = 0; k < m; k++) reachSuccess[members[first + k]] = h[k];
   }
 
@@ -152,6 +204,15 @@ export function* analyseExactSteps(journey: CompiledJourney, meter: Meter): Paus
   };
 }
 
+/** Component c's matrix, elimination order (meter.progress + m) and LU buffers, the first time it is solved. */
+function* newComponentLoop(workspace: ExactWorkspace, c: number, meter: Meter): Pausable<ComponentLoop> {
+  const { journey, components, localIndex, loops } = workspace;
+  const m = components.start[c + 1] - components.start[c];
+  const matrix = componentMatrix(journey, components, c, localIndex);
+  const elimination = yield* minimumDegreeOrder(m, matrix.rowStart, matrix.col, meter);
+  return (loops[c] = { matrix, buffers: new ComponentBuffers(elimination, matrix.rowStart[m]) });
+}
+
 /** h on component c: (I − Q_CC)·h = (1 − d)·(success reached straight out of C), with h known outside C. */
 export function* solveComponentSuccess(
   journey: CompiledJourney,
@@ -161,14 +222,15 @@ export function* solveComponentSuccess(
   dropOff: Float64Array,
   reachSuccess: Float64Array,
   meter: Meter,
+  buffers?: ComponentBuffers,
 ): Pausable<Float64Array> {
   const first = components.start[c], m = components.start[c + 1] - first;
-  const rhs = new Float64Array(m);
+  const rhs = buffers?.right ?? new Float64Array(m);
   for (let k = 0; k < m; k++) {
     const i = components.members[first + k];
     rhs[k] = (1 - dropOff[i]) * outsideSuccess(journey, components, c, i, reachSuccess);
   }
-  return yield* solveColumn(factor, rhs, meter);
+  return yield* solveColumn(factor, rhs, meter, buffers);
 }
 
 /** A cyclic component is closed when nothing leaks: no drop-off anywhere and no edge leaving it. */
@@ -188,11 +250,12 @@ function isClosed(journey: CompiledJourney, { componentOf, members, start }: Com
  */
 export function componentMatrix(
   journey: CompiledJourney,
-  { componentOf, members, start }: Components,
+  components: Components,
   c: number,
   localIndex: Int32Array,
   dropOff: Float64Array = journey.dropOff,
 ): ComponentMatrix {
+  const { componentOf, members, start } = components;
   const first = start[c], m = start[c + 1] - first;
   const rowStart = new Int32Array(m + 1);
   let entries = 0;
@@ -205,8 +268,28 @@ export function componentMatrix(
     rowStart[k + 1] = entries;
   }
   const col = new Int32Array(entries);
-  const value = new Float64Array(entries);
-  const leak = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = members[first + k];
+    let at = rowStart[k];
+    for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
+      const j = journey.target[p];
+      if (j !== i && componentOf[j] === c) col[at++] = localIndex[j];
+    }
+  }
+  const matrix = { rowStart, col, value: new Float64Array(entries), leak: new Float64Array(m) };
+  fillComponentMatrix(journey, components, c, matrix, dropOff);
+  return matrix;
+}
+
+/** The values of componentMatrix (moves and leaks) into a matrix that already has the component's pattern. */
+export function fillComponentMatrix(
+  journey: CompiledJourney,
+  { componentOf, members, start }: Components,
+  c: number,
+  { rowStart, value, leak }: ComponentMatrix,
+  dropOff: Float64Array = journey.dropOff,
+): void {
+  const first = start[c], m = start[c + 1] - first;
   for (let k = 0; k < m; k++) {
     const i = members[first + k];
     const stay = 1 - dropOff[i];
@@ -215,14 +298,10 @@ export function componentMatrix(
     for (let p = journey.rowStart[i]; p < journey.rowStart[i + 1]; p++) {
       const j = journey.target[p];
       if (componentOf[j] !== c) out += journey.share[p];
-      else if (j !== i) {
-        col[at] = localIndex[j];
-        value[at++] = stay * journey.share[p];
-      }
+      else if (j !== i) value[at++] = stay * journey.share[p];
     }
     leak[k] = dropOff[i] + stay * out;
   }
-  return { rowStart, col, value, leak };
 }
 
 /** Σ share(i→j)·h(j) over edges leaving component c (their h is already known). */

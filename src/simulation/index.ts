@@ -32,3 +32,15 @@ export type { FromWorker, ToWorker } from './messages';
 export type * from './types';
 export { compareScenarios, compareScenariosInChunks, differenceInterval, type ComparedRun, type ScenarioComparison } from './scenarios';
 export { lossesByStage, type StageLoss } from './losses';
+export {
+  analyseUncertainty,
+  analyseUncertaintyInChunks,
+  DEFAULT_DRAWS,
+  MAX_DRAWS,
+  type ParameterCounts,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  type UncertaintyRunOptions,
+} from './uncertainty';
+export type { PercentileInterval } from './percentiles';
+export { beta, dirichlet, gamma, standardNormal } from './sampling';

@@ -37,22 +37,91 @@ export class SingularComponentError extends RangeError {
   override name = 'SingularComponentError';
 }
 
-/** Left-looking numeric factorisation on the structure of `elimination`. */
-export function* factorComponent(elimination: Elimination, matrix: ComponentMatrix, meter: Meter): Pausable<SparseFactor> {
+/**
+ * Buffers to factorise one component and solve with it, kept to factorise the same structure again with
+ * other values (uncertainty draws re-solve a journey a thousand times) without allocating. What a call
+ * returns with them (the factor, a solution) lives in them: the next call overwrites it.
+ */
+export class ComponentBuffers {
+  readonly factor: SparseFactor;
+  /** For the caller: a right-hand side of the component's size. */
+  readonly right: Float64Array;
+  readonly solution: Float64Array;
+  readonly work: Float64Array;
+  readonly leakAt: Float64Array;
+  readonly workLower: Float64Array;
+  readonly workUpper: Float64Array;
+  readonly head: Int32Array;
+  readonly link: Int32Array;
+  readonly nextAt: Int32Array;
+  /** The moves into each node (the transpose of the matrix): its row starts, sources and values. */
+  readonly inStart: Int32Array;
+  readonly inFill: Int32Array;
+  readonly inFrom: Int32Array;
+  readonly inValue: Float64Array;
+
+  /** `entries`: the moves of the component's matrix (matrix.rowStart[m]). */
+  constructor(elimination: Elimination, entries: number) {
+    const { m, colStart } = elimination;
+    const size = colStart[m];
+    this.factor = { elimination, lower: new Float64Array(size), upper: new Float64Array(size), pivot: new Float64Array(m) };
+    this.right = new Float64Array(m);
+    this.solution = new Float64Array(m);
+    this.work = new Float64Array(m);
+    this.leakAt = new Float64Array(m);
+    this.workLower = new Float64Array(m);
+    this.workUpper = new Float64Array(m);
+    this.head = new Int32Array(m);
+    this.link = new Int32Array(m);
+    this.nextAt = new Int32Array(m);
+    this.inStart = new Int32Array(m + 1);
+    this.inFill = new Int32Array(m);
+    this.inFrom = new Int32Array(entries);
+    this.inValue = new Float64Array(entries);
+  }
+}
+
+/** Buffers of inverseDiagonal, kept for the same reason; the diagonal returned lives in `diagonal`. */
+export class InverseBuffers {
+  readonly zLower: Float64Array;
+  readonly zUpper: Float64Array;
+  readonly zDiagonal: Float64Array;
+  readonly inColumn: Int32Array;
+  readonly lowerJ: Float64Array;
+  readonly upperJ: Float64Array;
+  readonly sumLower: Float64Array;
+  readonly sumUpper: Float64Array;
+  readonly diagonal: Float64Array;
+
+  constructor({ m, colStart }: Elimination) {
+    this.zLower = new Float64Array(colStart[m]);
+    this.zUpper = new Float64Array(colStart[m]);
+    this.zDiagonal = new Float64Array(m);
+    this.inColumn = new Int32Array(m);
+    this.lowerJ = new Float64Array(m);
+    this.upperJ = new Float64Array(m);
+    this.sumLower = new Float64Array(m);
+    this.sumUpper = new Float64Array(m);
+    this.diagonal = new Float64Array(m);
+  }
+}
+
+/** Left-looking numeric factorisation on the structure of `elimination` (into `buffers` when given). */
+export function* factorComponent(
+  elimination: Elimination,
+  matrix: ComponentMatrix,
+  meter: Meter,
+  buffers = new ComponentBuffers(elimination, matrix.rowStart[elimination.m]),
+): Pausable<SparseFactor> {
   const { m, order, position, colStart, rowIndex } = elimination;
   const { rowStart, col, value, leak } = matrix;
-  const size = colStart[m];
-  const lower = new Float64Array(size);
-  const upper = new Float64Array(size);
-  const pivot = new Float64Array(m);
-  const leakAt = new Float64Array(m);
+  const { factor, leakAt, workLower, workUpper, head, link, nextAt, inStart, inFill, inFrom, inValue } = buffers;
+  const { lower, upper, pivot } = factor;
   // Moves into each node (the transpose), to scatter column j's original entries.
-  const inStart = new Int32Array(m + 1);
+  inStart.fill(0);
   for (let q = 0; q < rowStart[m]; q++) inStart[col[q] + 1]++;
   for (let k = 0; k < m; k++) inStart[k + 1] += inStart[k];
-  const inFill = inStart.slice(0, m);
-  const inFrom = new Int32Array(rowStart[m]);
-  const inValue = new Float64Array(rowStart[m]);
+  for (let k = 0; k < m; k++) inFill[k] = inStart[k];
   for (let k = 0; k < m; k++) {
     for (let q = rowStart[k]; q < rowStart[k + 1]; q++) {
       const at = inFill[col[q]]++;
@@ -61,12 +130,11 @@ export function* factorComponent(elimination: Elimination, matrix: ComponentMatr
     }
   }
 
-  const workLower = new Float64Array(m);
-  const workUpper = new Float64Array(m);
   // Columns k < j whose next row is j: linked lists by row, with each column's current place in nextAt.
-  const head = new Int32Array(m).fill(-1);
-  const link = new Int32Array(m);
-  const nextAt = new Int32Array(m);
+  // The work rows are left at zero by every column; cleared here in case an earlier call stopped midway.
+  workLower.fill(0);
+  workUpper.fill(0);
+  head.fill(-1);
   for (let j = 0; j < m; j++) {
     const node = order[j];
     for (let q = rowStart[node]; q < rowStart[node + 1]; q++) {
@@ -122,14 +190,14 @@ export function* factorComponent(elimination: Elimination, matrix: ComponentMatr
     meter.progress++;
     if (meter.spend(operations)) yield;
   }
-  return { elimination, lower, upper, pivot };
+  return factor;
 }
 
-/** x with x·A = b (b and x by local node): expected visits from inflow b. */
-export function* solveRow(factor: SparseFactor, b: Float64Array, meter: Meter): Pausable<Float64Array> {
+/** x with x·A = b (b and x by local node): expected visits from inflow b. x is buffers.solution when given. */
+export function* solveRow(factor: SparseFactor, b: Float64Array, meter: Meter, buffers?: ComponentBuffers): Pausable<Float64Array> {
   const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
   // y·U = b, forward; then x·L = y, backward.
-  const y = new Float64Array(m);
+  const y = buffers?.work ?? new Float64Array(m);
   for (let p = 0; p < m; p++) y[p] = b[order[p]];
   for (let p = 0; p < m; p++) {
     const yp = (y[p] /= pivot[p]);
@@ -143,16 +211,16 @@ export function* solveRow(factor: SparseFactor, b: Float64Array, meter: Meter): 
     y[p] = s;
     if (meter.spend(colStart[p + 1] - colStart[p])) yield;
   }
-  const x = new Float64Array(m);
+  const x = buffers?.solution ?? new Float64Array(m);
   for (let p = 0; p < m; p++) x[order[p]] = y[p];
   return x;
 }
 
-/** x with A·x = r (r and x by local node): success probabilities from what each node reaches outside. */
-export function* solveColumn(factor: SparseFactor, r: Float64Array, meter: Meter): Pausable<Float64Array> {
+/** x with A·x = r (r and x by local node): success from what each node reaches outside. x is buffers.solution when given. */
+export function* solveColumn(factor: SparseFactor, r: Float64Array, meter: Meter, buffers?: ComponentBuffers): Pausable<Float64Array> {
   const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
   // L·z = r, forward; then U·x = z, backward.
-  const z = new Float64Array(m);
+  const z = buffers?.work ?? new Float64Array(m);
   for (let p = 0; p < m; p++) z[p] = r[order[p]];
   for (let p = 0; p < m; p++) {
     const zp = z[p];
@@ -166,7 +234,7 @@ export function* solveColumn(factor: SparseFactor, r: Float64Array, meter: Meter
     z[p] = s / pivot[p];
     if (meter.spend(colStart[p + 1] - colStart[p])) yield;
   }
-  const x = new Float64Array(m);
+  const x = buffers?.solution ?? new Float64Array(m);
   for (let p = 0; p < m; p++) x[order[p]] = z[p];
   return x;
 }
@@ -179,18 +247,11 @@ export function* solveColumn(factor: SparseFactor, r: Float64Array, meter: Meter
  * Column j's rows form a clique of the filled graph, so every Z[i][k] needed is stored: for i < k at k's
  * place in column i. Cost: about that of the factorisation.
  */
-export function* inverseDiagonal(factor: SparseFactor, meter: Meter): Pausable<Float64Array> {
+export function* inverseDiagonal(factor: SparseFactor, meter: Meter, buffers = new InverseBuffers(factor.elimination)): Pausable<Float64Array> {
   const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
-  const size = colStart[m];
   /** zLower[q] = Z[rowIndex[q]][j], zUpper[q] = Z[j][rowIndex[q]] for q in column j. */
-  const zLower = new Float64Array(size);
-  const zUpper = new Float64Array(size);
-  const zDiagonal = new Float64Array(m);
-  const inColumn = new Int32Array(m).fill(-1);
-  const lowerJ = new Float64Array(m);
-  const upperJ = new Float64Array(m);
-  const sumLower = new Float64Array(m);
-  const sumUpper = new Float64Array(m);
+  const { zLower, zUpper, zDiagonal, inColumn, lowerJ, upperJ, sumLower, sumUpper, diagonal: byNode } = buffers;
+  inColumn.fill(-1);
   for (let j = m - 1; j >= 0; j--) {
     const start = colStart[j], end = colStart[j + 1];
     const inverse = 1 / pivot[j];
@@ -234,7 +295,6 @@ export function* inverseDiagonal(factor: SparseFactor, meter: Meter): Pausable<F
     meter.progress++;
     if (meter.spend(operations)) yield;
   }
-  const byNode = new Float64Array(m);
   for (let p = 0; p < m; p++) byNode[order[p]] = zDiagonal[p];
   return byNode;
 }

@@ -9,12 +9,13 @@
  *
  * docs/simulation.md derives them. G(k,k) is 1 outside cycles and the diagonal of (I − Q_CC)⁻¹ inside a
  * cyclic component C, by selected inversion of the sparse LU the solve already made (sparse.ts): about
- * the cost of the solve itself.
+ * the cost of the solve itself. A WhatIfWorkspace keeps the arrays, to analyse the same journey again with
+ * other values (uncertainty draws) without allocating.
  */
 import { KIND_OUTCOME, withDropOff, type CompiledJourney } from './compile';
 import { analyseExact, componentMatrix, outsideSuccess, solveComponentSuccess, type ExactChain } from './exact';
 import { Meter, runToEnd, type Pausable } from './pausable';
-import { factorComponent, inverseDiagonal } from './sparse';
+import { factorComponent, inverseDiagonal, InverseBuffers } from './sparse';
 
 export interface WhatIf {
   /** Rise in success probability if the node's drop-off were 0. */
@@ -40,26 +41,47 @@ export function analyseWhatIf(chain: ExactChain): WhatIf {
   return runToEnd(analyseWhatIfSteps(chain, new Meter()));
 }
 
-export function* analyseWhatIfSteps(chain: ExactChain, meter: Meter): Pausable<WhatIf> {
+/**
+ * The arrays of a what-if analysis and buffers for each loop's inverse diagonal, to analyse one journey
+ * (the same structure) again and again: each analysis overwrites the arrays the previous one returned.
+ */
+export class WhatIfWorkspace implements WhatIf {
+  readonly uplift: Float64Array;
+  readonly removalEffect: Float64Array;
+  readonly reach: Float64Array;
+  readonly returnVisits: Float64Array;
+  /** By component, from the first time its inverse diagonal is needed. */
+  readonly inverse: (InverseBuffers | undefined)[] = [];
+
+  constructor(n: number) {
+    this.uplift = new Float64Array(n);
+    this.removalEffect = new Float64Array(n);
+    this.reach = new Float64Array(n);
+    this.returnVisits = new Float64Array(n);
+  }
+}
+
+/** The what-if analysis of `chain`, in the arrays of `workspace` (new ones unless given). */
+export function* analyseWhatIfSteps(chain: ExactChain, meter: Meter, workspace = new WhatIfWorkspace(chain.journey.n)): Pausable<WhatIf> {
   const { journey, components, visits, reachSuccess, closed, closedReach, deadEnd, factors, localIndex } = chain;
   const { n, kind, dropOff } = journey;
-  const returnVisits = new Float64Array(n).fill(1);
+  const { uplift, removalEffect, reach, returnVisits, inverse } = workspace;
+  returnVisits.fill(1);
+  uplift.fill(0);
+  removalEffect.fill(0);
   for (let c = 0; c < components.count; c++) {
     const factor = factors[c];
     if (factor === null) {
       meter.progress += components.start[c + 1] - components.start[c];
       continue;
     }
-    const diagonal = yield* inverseDiagonal(factor, meter);
+    const diagonal = yield* inverseDiagonal(factor, meter, (inverse[c] ??= new InverseBuffers(factor.elimination)));
     for (let k = components.start[c]; k < components.start[c + 1]; k++) {
       const i = components.members[k];
       returnVisits[i] = diagonal[localIndex[i]];
     }
   }
 
-  const uplift = new Float64Array(n);
-  const removalEffect = new Float64Array(n);
-  const reach = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     if (kind[k] === KIND_OUTCOME) {
       reach[k] = visits[k];

@@ -25,6 +25,7 @@ import { analyseBlend, simulateInChunks, simulateJourney } from '../../src/simul
 import type { SimulationProgress } from '../../src/simulation/types';
 import { singleLoopMap } from '../unit/simulation/maps';
 import { generateJourneyMap, withGeneratedPersonas } from './generateJourneyMap';
+import { benchUncertainty } from './uncertainty';
 
 const now = () => performance.now();
 const fmt = (x: number, digits = 1) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -336,6 +337,7 @@ function underTsx(): void {
 
 if (process.argv.includes('--measure')) {
   measure();
+  await benchUncertainty();
   mainThreadCost();
   await cancelLatency();
 } else {

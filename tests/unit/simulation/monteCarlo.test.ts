@@ -183,7 +183,7 @@ describe('Monte Carlo engine', () => {
       { numRuns: 40, seed: 12 },
     );
     expect(looping).toBeGreaterThan(20); // most generated maps really send customers into their loop
-  });
+  }, 60_000);
 
   it('agrees with the exact engine through a node of more than 4,096 moves (read with two draws)', () => {
     // hub → 5,000 touchpoints of three weights; a third of the weight leads on to success, the rest to failure.
