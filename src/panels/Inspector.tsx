@@ -73,7 +73,11 @@ function EdgeInspector({ id }: { id: string }) {
           value={formatNumber(edge.weight)}
           commit={commitWeight}
           inputMode="decimal"
-          hint="Relative likelihood among the ways out of the source"
+          hint={
+            edge.observed
+              ? `From data (n = ${edge.observed.count.toLocaleString('en')} transitions)${edge.observed.designed === undefined ? '' : `; designed weight ${formatNumber(edge.observed.designed)}`}. Typing a value replaces it.`
+              : 'Relative likelihood among the ways out of the source'
+          }
         />
       )}
       <CommitField label="Label" value={edge.label ?? ''} commit={commitLabel} />

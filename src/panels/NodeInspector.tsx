@@ -1,4 +1,5 @@
-import { SCORE_RANGES, type Emotion, type OutcomeResult } from '../domain/types';
+import { type Emotion, type JourneyNode, type OutcomeResult } from '../domain/types';
+import { isPercentScore, isThin, scoreRange, type ScoreMetric } from '../domain/evidence';
 import { editorActions, useEditor } from '../store/editorStore';
 import { selectNode } from '../store/selectors';
 import { CommitField, formatNumber, parseNumber, refusal, SelectField, type Commit } from './fields';
@@ -20,12 +21,14 @@ export function NodeInspector({ id }: { id: string }) {
   if (!node) return null;
   const overrides = (field: OverrideField) => persona !== undefined && OVERRIDABLE[node.kind].includes(field);
 
-  const scoreField = (key: 'nps' | 'csat' | 'ces', label: string, suffix?: string) => {
+  // A score typed here replaces the survey's value (and its interval): it is then a typed value with the default measure.
+  const scoreField = (key: ScoreMetric, label: string) => {
     const commit: Commit = (text) => {
-      const parsed = parseNumber(text, label, SCORE_RANGES[key]);
+      const parsed = parseNumber(text, label, scoreRange(key));
       if (!parsed.ok) return parsed.error;
       return refusal(editorActions.setScores(id, { [key]: parsed.value }));
     };
+    const suffix = isPercentScore(key, node.scores?.evidence) ? '%' : undefined;
     return <CommitField label={label} value={formatNumber(node.scores?.[key])} commit={commit} inputMode="decimal" suffix={suffix} />;
   };
 
@@ -90,11 +93,12 @@ export function NodeInspector({ id }: { id: string }) {
           <legend>Feedback scores</legend>
           <div className="jd-field-row jd-field-row--scores">
             {scoreField('nps', 'NPS')}
-            {scoreField('csat', 'CSAT', '%')}
+            {scoreField('csat', 'CSAT')}
             {scoreField('ces', 'CES')}
             <CommitField label="Responses" value={formatNumber(node.scores?.responses)} commit={commitResponses} inputMode="numeric" />
           </div>
           <p className="jd-field__hint">NPS −100…100 · CSAT 0…100 % · CES 1…7 · responses = sample size</p>
+          <ScoreEvidenceList scores={node.scores} />
         </fieldset>
       )}
       {node.kind !== 'outcome' && (
@@ -119,6 +123,7 @@ export function NodeInspector({ id }: { id: string }) {
               inputMode="decimal"
               suffix="%"
               placeholder="from friction"
+              hint={node.observed ? observedHint(node.observed) : undefined}
             />
           )}
         </div>
@@ -129,3 +134,44 @@ export function NodeInspector({ id }: { id: string }) {
   );
 }
 
+
+const METRIC_NAMES: Record<ScoreMetric, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const whole = (n: number) => n.toLocaleString('en');
+
+/** Scores computed from survey answers: the interval and sample size of each, thin ones marked. */
+function ScoreEvidenceList({ scores }: { scores: JourneyNode['scores'] }) {
+  const evidence = scores?.evidence;
+  if (!scores || !evidence) return null;
+  const metrics = (['nps', 'csat', 'ces'] as const).filter((m) => evidence[m] !== undefined && scores[m] !== undefined);
+  if (metrics.length === 0) return null;
+  return (
+    <ul className="jd-evidence" aria-label="Scores from survey answers">
+      {metrics.map((metric) => {
+        const e = evidence[metric]!;
+        const unit = isPercentScore(metric, evidence) ? '%' : '';
+        const how = metric === 'csat' ? (unit ? ' (% of 4–5)' : ' (mean of 1–5)') : metric === 'ces' ? (unit ? ' (% of 5–7)' : ' (mean of 1–7)') : '';
+        return (
+          <li key={metric}>
+            <strong>{METRIC_NAMES[metric]}</strong>
+            {how}: {fmt(scores[metric]!)}
+            {unit} · 95% interval {fmt(e.low)}–{fmt(e.high)}
+            {unit} · n = {whole(e.n)}
+            {isThin(e) && (
+              <span className="jd-evidence__thin" title="Fewer than 30 answers: the interval is wide and the score may move a lot with more data">
+                {' '}
+                Thin sample
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "From data (n = 1,000): 300 left; designed 12%". */
+function observedHint(observed: NonNullable<JourneyNode['observed']>): string {
+  const designed = observed.designed === undefined ? '' : `; designed ${fmt(observed.designed * 100)}%`;
+  return `From data (n = ${whole(observed.entered)}): ${whole(observed.left)} left${designed}. Typing a value replaces it.`;
+}

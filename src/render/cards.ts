@@ -8,6 +8,7 @@ import { openFriction, worstOpenSeverity } from '../domain/queries';
 import type { Channel, Emotion, JourneyNode, Scores } from '../domain/types';
 import { BAD, CARD_BORDER, EMOTION_COLOURS, frictionColours, GOOD, heatColour, MUTED, NEUTRAL_CHANNEL, NO_CHANNEL, validColour } from './colours';
 import { baseline, num, rect, text, type Box } from './svg';
+import { scoreChipContents } from './scoreView';
 import { cleanLine, textWidth, truncate, wrapText, type Font } from './text';
 
 export interface NodeHeat {
@@ -55,18 +56,12 @@ export interface CardLayout {
   heat?: NodeHeat;
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-const tone = (v: number, bad: number, good: number): ScoreChip['tone'] => (v < bad ? 'bad' : v >= good ? 'good' : 'plain');
-
-/** The score strip's chips, in the canvas's order and with its colour rules (parts.tsx ScoreStrip). */
+/** The score strip's chips, with the canvas's texts and colour rules (scoreView.ts); an interval follows its value. */
 export function scoreChips(scores: Scores | undefined): ScoreChip[] {
-  if (!scores || (scores.nps === undefined && scores.csat === undefined && scores.ces === undefined)) return [];
-  const chips: Omit<ScoreChip, 'width'>[] = [];
-  if (scores.nps !== undefined) chips.push({ term: 'NPS', value: scores.nps > 0 ? `+${fmt(scores.nps)}` : fmt(scores.nps), tone: tone(scores.nps, 0, 30) });
-  if (scores.csat !== undefined) chips.push({ term: 'CSAT', value: `${fmt(scores.csat)}%`, tone: tone(scores.csat, 60, 80) });
-  if (scores.ces !== undefined) chips.push({ term: 'CES', value: fmt(scores.ces), tone: tone(scores.ces, 4, 5.5) });
-  if (scores.responses !== undefined) chips.push({ term: 'n', value: String(scores.responses), tone: 'count' });
-  return chips.map((c) => ({ ...c, width: 10 + textWidth(c.term, SCORE_TERM) + 3 + textWidth(c.value, SCORE_VALUE) }));
+  return scoreChipContents(scores).map((c) => {
+    const value = c.interval ? `${c.value} ${c.interval}` : c.value;
+    return { term: c.term, value, tone: c.tone, width: 10 + textWidth(c.term, SCORE_TERM) + 3 + textWidth(value, SCORE_VALUE) };
+  });
 }
 
 /** Rows the chips take in `width`, 4 px apart (flex-wrap). */

@@ -1,5 +1,6 @@
 import type { Emotion, JourneyNode } from '../../domain/types';
 import { openFriction, worstOpenSeverity } from '../../domain/queries';
+import { scoreChipContents } from '../../render/scoreView';
 
 const EMOTION_WORDS: Record<Emotion, string> = {
   [-2]: 'very negative',
@@ -30,35 +31,25 @@ export function EmotionMarker({ emotion }: { emotion: Emotion | undefined }) {
   );
 }
 
-/** NPS / CSAT / CES with the sample size behind them. */
+/** NPS / CSAT / CES with their intervals (scores from survey answers) and the sample size behind them. */
 export function ScoreStrip({ scores }: { scores: JourneyNode['scores'] }) {
-  if (!scores || (scores.nps === undefined && scores.csat === undefined && scores.ces === undefined)) return null;
+  const chips = scoreChipContents(scores);
+  if (chips.length === 0) return null;
   return (
     <dl className="jd-scores">
-      {scores.nps !== undefined && (
-        <div className={`jd-score ${scores.nps < 0 ? 'jd-score--bad' : scores.nps >= 30 ? 'jd-score--good' : ''}`}>
-          <dt>NPS</dt>
-          <dd>{scores.nps > 0 ? `+${fmt(scores.nps)}` : fmt(scores.nps)}</dd>
+      {chips.map((chip) => (
+        <div
+          key={chip.term}
+          className={`jd-score${chip.tone === 'count' ? ' jd-score--n' : chip.tone === 'plain' ? '' : ` jd-score--${chip.tone}`}${chip.thin ? ' jd-score--thin' : ''}`}
+          title={chip.title}
+        >
+          <dt>{chip.term}</dt>
+          <dd aria-label={chip.title}>
+            {chip.value}
+            {chip.interval && <span className="jd-score__ci"> {chip.interval}</span>}
+          </dd>
         </div>
-      )}
-      {scores.csat !== undefined && (
-        <div className={`jd-score ${scores.csat < 60 ? 'jd-score--bad' : scores.csat >= 80 ? 'jd-score--good' : ''}`}>
-          <dt>CSAT</dt>
-          <dd>{fmt(scores.csat)}%</dd>
-        </div>
-      )}
-      {scores.ces !== undefined && (
-        <div className={`jd-score ${scores.ces < 4 ? 'jd-score--bad' : scores.ces >= 5.5 ? 'jd-score--good' : ''}`}>
-          <dt>CES</dt>
-          <dd>{fmt(scores.ces)}</dd>
-        </div>
-      )}
-      {scores.responses !== undefined && (
-        <div className="jd-score jd-score--n" title={`${scores.responses} responses`}>
-          <dt>n</dt>
-          <dd>{scores.responses}</dd>
-        </div>
-      )}
+      ))}
     </dl>
   );
 }
@@ -75,6 +66,4 @@ export function FrictionBadge({ friction }: { friction: JourneyNode['friction'] 
   );
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
+

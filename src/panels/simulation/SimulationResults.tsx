@@ -12,6 +12,8 @@ import type { Hotspot, PathCount, PersonaResult, SimulationResult } from '../../
 import { SimulationSettings } from './SimulationControls';
 import { useMapWarnings, warningCountText } from '../check/MapCheck';
 import MapWarningList from '../check/MapWarningList';
+import { DesignedVsObserved } from './DesignedVsObserved';
+import { UncertaintyCard } from './UncertaintyCard';
 
 const pct = (p: number, digits = 1) => `${(p * 100).toFixed(digits)}%`;
 const num = (n: number) => n.toLocaleString('en');
@@ -61,6 +63,10 @@ export default function SimulationResults() {
             {status === 'running' ? 'Simulating…' : 'Run the simulation to see where customers go, where they drop off and which friction to fix first.'}
           </p>
         )}
+      </div>
+      <div className="jd-results__grid jd-results__evidence">
+        <DesignedVsObserved map={map} />
+        <UncertaintyCard />
       </div>
     </section>
   );
