@@ -19,14 +19,14 @@ function withoutNewFields(item: unknown, kind: 'node' | 'edge', found: Set<strin
   if (Object.hasOwn(item, 'observed')) {
     copy = { ...item };
     delete copy.observed;
-    found.add(`${kind} "observed" counts`);
+    found.add(`the ${kind} field "observed"`);
   }
   if (kind === 'node' && isRecord(item.scores) && Object.hasOwn(item.scores, 'evidence')) {
     copy ??= { ...item };
     const scores = { ...item.scores };
     delete scores.evidence;
     copy.scores = scores;
-    found.add('score "evidence"');
+    found.add('the score field "evidence"');
   }
   return copy ?? item;
 }

@@ -24,9 +24,9 @@ const UPGRADED_FROM_2 = 'Upgraded from format version 2: personas and opportunit
 const UPGRADED_FROM_3 = 'Upgraded from format version 3: scenarios were added; the map means the same as before.';
 const UPGRADED_FROM_4 = 'Upgraded from format version 4: survey evidence, observed counts and import mappings were added; the map means the same as before.';
 const IGNORED_IMPORTS = 'Ignored "imports": files before version 5 did not have it.';
-const IGNORED_NODE_OBSERVED = 'Ignored node "observed" counts: files before version 5 did not have it.';
-const IGNORED_EDGE_OBSERVED = 'Ignored edge "observed" counts: files before version 5 did not have it.';
-const IGNORED_EVIDENCE = 'Ignored score "evidence": files before version 5 did not have it.';
+const IGNORED_NODE_OBSERVED = 'Ignored the node field "observed": files before version 5 did not have it.';
+const IGNORED_EDGE_OBSERVED = 'Ignored the edge field "observed": files before version 5 did not have it.';
+const IGNORED_EVIDENCE = 'Ignored the score field "evidence": files before version 5 did not have it.';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8');
 
