@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { editorActions, useEditor } from '../store/editorStore';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ChannelsButton } from './channels/ChannelsButton';
+import { EvidenceButton } from './evidence/EvidenceButton';
 import { MapCheck } from './check/MapCheck';
 import { FindTouchpoint } from './find/FindTouchpoint';
 import { OpportunitiesButton } from './opportunities/OpportunitiesButton';
@@ -58,6 +59,7 @@ export function Toolbar({ onNewMap, onFitView, onOpenLibrary, children }: Toolba
         </button>
         <ChannelsButton />
         <PersonasButton />
+        <EvidenceButton />
         <OpportunitiesButton />
         <ScenarioSwitcher />
         <PresentButton />
