@@ -12,3 +12,7 @@ createRoot(document.getElementById('root')!).render(
     <App persistence={persistence} />
   </StrictMode>,
 );
+
+// The service worker (offline, updates) and files opened from the operating system start once the map is
+// open, from a chunk of their own: none of it is in the first script.
+void persistence.ready.finally(() => import('./app/pwa').then((pwa) => pwa.startInstalledApp()));

@@ -1,6 +1,7 @@
 /**
  * The editor: toolbar, palette, canvas and inspector. Dragging a palette item onto the canvas creates
- * the node under the pointer; the keyboard path adds it at the centre of the view.
+ * the node under the pointer; the keyboard path adds it at the centre of the view. Each part is a landmark
+ * (banner, regions, main, complementary) and skip links lead past the toolbar.
  */
 import { useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
@@ -23,9 +24,11 @@ import { PersonaSwitcher } from '../panels/personas/PersonaSwitcher';
 import { useSimulation } from '../store/simulationStore';
 import { useShortcuts } from './useShortcuts';
 import { PanelBoundary } from './PanelBoundary';
+import { SkipLinks } from './SkipLinks';
 
 const NODE_HALF_HEIGHT = 40;
 const MapLibrary = lazy(() => import('../panels/library/MapLibrary'));
+const ConnectPickerHost = lazy(() => import('../panels/connect/ConnectPickerHost'));
 const SimulationResults = lazy(() => import('../panels/simulation/SimulationResults'));
 // The inspector's forms arrive just after the canvas: the map is on screen first.
 const Inspector = lazy(() => import('../panels/Inspector').then((m) => ({ default: m.Inspector })));
@@ -84,6 +87,7 @@ export function EditorLayout() {
 
   return (
     <div className="jd-app">
+      <SkipLinks />
       <PanelBoundary name="The toolbar" className="jd-toolbar">
         <Toolbar onNewMap={() => void newMap()} onFitView={() => fitJourney(true)} onOpenLibrary={() => setLibraryOpen(true)}>
           <FileActions />
@@ -92,11 +96,14 @@ export function EditorLayout() {
       <PanelBoundary name="The palette" className="jd-palette-row">
         <div className="jd-palette-row">
           <Palette onAddAtCentre={addAtCentre} onDropAt={dropAt} />
-          <SimulationControls />
+          {/* A landmark of its own, like the palette beside it: every part of the page is in one. */}
+          <section className="jd-sim-region" aria-label="Simulation controls">
+            <SimulationControls />
+          </section>
         </div>
       </PanelBoundary>
       <div className="jd-workspace">
-        <main className="jd-canvas" ref={canvasRef}>
+        <main className="jd-canvas" id="jd-canvas" ref={canvasRef}>
           <PanelBoundary name="The canvas">
             <JourneyCanvas />
             <HeatLegend />
@@ -129,6 +136,9 @@ export function EditorLayout() {
           </Suspense>
         </PanelBoundary>
       )}
+      <Suspense fallback={null}>
+        <ConnectPickerHost />
+      </Suspense>
     </div>
   );
 }

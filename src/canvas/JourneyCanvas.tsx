@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type OnMoveEnd,
 } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ComponentType } from 'react';
 import { GRID } from '../domain/layout';
 import type { Position } from '../domain/types';
 import { editorActions, useEditor } from '../store/editorStore';
@@ -34,6 +34,21 @@ const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+/** A card, or the box around several selected cards: where React Flow moves the selection with arrow keys. */
+const isNudgeTarget = (target: HTMLElement) =>
+  target.classList?.contains('react-flow__node') === true || target.classList?.contains('react-flow__nodesselection-rect') === true;
+
+/**
+ * The edges' keyboard stand-ins (after the cards in the Tab order): loaded once the canvas is up, mounted when
+ * focus first comes into the canvas, as they serve the keyboard only and a big map has thousands of edges.
+ */
+const loadEdgeFocusList = () => import('./EdgeFocusList').then((m) => m.EdgeFocusList);
+/** What a card offers the keyboard, read out when it gets focus (React Flow's words say Enter selects; here it renames). */
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Space selects the card, Enter or F2 renames it, C connects it to another card, arrow keys move a selected card, Delete removes it.',
+};
 
 /** Loaded when first shown, after the canvas has drawn: it is not part of the first script. */
 const JourneyMiniMap = lazy(() => import('./JourneyMiniMap').then((module) => ({ default: module.JourneyMiniMap })));
@@ -68,6 +83,14 @@ export function JourneyCanvas() {
   const [miniMap, setMiniMap] = useState<boolean | null>(null);
   const miniMapShown = miniMap ?? nodes.length <= MINIMAP_MAX_NODES;
 
+  const [edgesForKeyboard, showEdgesForKeyboard] = useReducer(() => true, false);
+  const [EdgeFocusList, setEdgeFocusList] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    // Loaded ahead, so that the list mounts at once when focus comes in, before the next Tab.
+    void loadEdgeFocusList().then((list) => setEdgeFocusList(() => list));
+  }, []);
+  /** True while React Flow handles an arrow key on a card: the moves it reports then are nudges, not a drop. */
+  const nudging = useRef(false);
   const measured = useRef(new Map<string, Measured>());
   const [measuredVersion, measuredChanged] = useReducer((n: number) => n + 1, 0);
   const nodeMapper = useMemo(() => new FlowNodeMapper(), []);
@@ -102,7 +125,10 @@ export function JourneyCanvas() {
       }
     }
     if (dragging) editorActions.dragNodes(dragging);
-    if (dropped) editorActions.endDrag(dropped);
+    if (dropped) {
+      if (nudging.current) editorActions.nudgeNodes(dropped);
+      else editorActions.endDrag(dropped);
+    }
     applySelectChanges('nodes', changes);
     if (sizesChanged) measuredChanged();
   }, []);
@@ -131,10 +157,18 @@ export function JourneyCanvas() {
     editorActions.startInlineEdit({ kind: node.type === 'note' ? 'note' : 'node', id: node.id });
   }, []);
 
-  /** F2, or Enter, on a focused card renames it in place (Figma and Miro do the same). */
+  /**
+   * F2, or Enter, on a focused card renames it in place (Figma and Miro do the same). An arrow key on a card
+   * (or a selection of cards) nudges it: a fresh press starts a new undo step, its auto-repeats join it.
+   */
   const onKeyDownCapture = useCallback((event: React.KeyboardEvent) => {
-    if (event.key !== 'F2' && event.key !== 'Enter') return;
     const target = event.target as HTMLElement;
+    if (ARROW_KEYS.has(event.key) && isNudgeTarget(target)) {
+      if (!event.repeat) editorActions.endNudge();
+      nudging.current = true;
+      return;
+    }
+    if (event.key !== 'F2' && event.key !== 'Enter') return;
     if (!target.classList?.contains('react-flow__node')) return;
     const id = target.getAttribute('data-id');
     if (!id) return;
@@ -142,6 +176,14 @@ export function JourneyCanvas() {
     const isNote = useEditor.getState().map.notes.some((n) => n.id === id);
     editorActions.select({ nodes: [id], edges: [] });
     editorActions.startInlineEdit({ kind: isNote ? 'note' : 'node', id });
+  }, []);
+
+  // React Flow moves the cards while the key event is dispatched; after it, moves are drags again.
+  const onKeyDown = useCallback(() => {
+    nudging.current = false;
+  }, []);
+  const onKeyUp = useCallback((event: React.KeyboardEvent) => {
+    if (ARROW_KEYS.has(event.key)) editorActions.endNudge();
   }, []);
 
   /**
@@ -181,6 +223,9 @@ export function JourneyCanvas() {
       onMoveEnd={onMoveEnd}
       onNodeDoubleClick={onNodeDoubleClick}
       onKeyDownCapture={onKeyDownCapture}
+      onFocusCapture={edgesForKeyboard ? undefined : showEdgesForKeyboard}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
       onPointerDownCapture={onPointerDownCapture}
       zoomOnDoubleClick={false}
       deleteKeyCode={DELETE_KEYS}
@@ -192,6 +237,8 @@ export function JourneyCanvas() {
       minZoom={ZOOM_LIMITS.min}
       maxZoom={ZOOM_LIMITS.max}
       proOptions={PRO_OPTIONS}
+      edgesFocusable={false}
+      ariaLabelConfig={ARIA_LABELS}
       className="jd-flow"
       aria-label="Journey canvas"
     >
@@ -199,6 +246,7 @@ export function JourneyCanvas() {
       <Suspense fallback={null}>
         <EdgeLabelLayout cardSizes={measuredVersion} />
       </Suspense>
+      {edgesForKeyboard && EdgeFocusList && <EdgeFocusList />}
       {miniMapShown && (
         <Suspense fallback={null}>
           <JourneyMiniMap label="Mini map" cardSizes={measuredVersion} />

@@ -4,6 +4,7 @@ import { createPortal } from 'react-dom';
 import { useEditor } from '../store/editorStore';
 import { activePersona, selectEdge, selectEdgeShare, selectScenarioEdgeMark } from '../store/selectors';
 import { edgeLabelText, labelsReadable, useEdgeLabelPoint } from './edgeLabelPoints';
+import { useEdgeFocus } from './edgeFocus';
 import { useFlowLayer } from './flowLayers';
 import { useEdgeOverlay } from './simulationOverlay';
 
@@ -24,6 +25,7 @@ function JourneyEdgeView(props: EdgeProps) {
   const label = useEditor((s) => selectEdge(id)(s)?.label);
   const placed = useEdgeLabelPoint(id);
   const mark = useEditor(selectScenarioEdgeMark(id));
+  const focused = useEdgeFocus((s) => s.id === id);
   // React Flow's label layer, as its EdgeLabelRenderer would portal into, without its DOM query per pan step.
   const labelLayer = useFlowLayer('react-flow__edgelabel-renderer');
   const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
@@ -32,11 +34,12 @@ function JourneyEdgeView(props: EdgeProps) {
   const labelY = placed?.y ?? midY;
   return (
     <>
+      {focused && <path d={path} className="jd-edge-focus-ring" />}
       <BaseEdge
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`jd-edge${selected ? ' is-selected' : ''}${flow !== undefined && flow > 0 ? ' is-flowing' : ''}${onPath === true ? ' is-on-path' : onPath === false ? ' is-off-path' : ''}${mark ? ` is-scenario-${mark}` : ''}`}
+        className={`jd-edge${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}${flow !== undefined && flow > 0 ? ' is-flowing' : ''}${onPath === true ? ' is-on-path' : onPath === false ? ' is-off-path' : ''}${mark ? ` is-scenario-${mark}` : ''}`}
         style={flow !== undefined ? { strokeWidth: 1.5 + 9 * flow } : undefined}
       />
       {text &&
@@ -44,7 +47,7 @@ function JourneyEdgeView(props: EdgeProps) {
         labelLayer &&
         createPortal(
           <div
-            className={`jd-edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
+            className={`jd-edge-label nodrag nopan${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             {text}

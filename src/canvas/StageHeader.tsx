@@ -7,6 +7,7 @@ import { memo, useCallback, useId, useRef, useState, type KeyboardEvent } from '
 import { nodesInStage } from '../domain/structure';
 import { COLOUR_PALETTE, type Stage } from '../domain/types';
 import { editorActions, useEditor, type InlineEdit } from '../store/editorStore';
+import { onMenuButtonKeyDown } from '../panels/MenuButton';
 import { InlineText } from './nodes/InlineText';
 import type { StageRef } from './stages/DeleteStageDialog';
 import type { MenuAction, MenuColour } from './stages/StageMenu';
@@ -153,12 +154,7 @@ function StageHeaderView({ stage, index, count, requestFocus, hintId }: StageHea
     ...COLOUR_PALETTE.map((c) => ({ label: `Colour ${c.name}`, hex: c.hex, checked: stage.colour === c.hex, run: chooseColour(c.hex) })),
   ];
 
-  const onOptionsKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    event.stopPropagation();
-    setMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-  };
+  const onOptionsKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => onMenuButtonKeyDown(event, setMenu);
 
   return (
     <div ref={header} className="jd-stage__label nodrag nopan nokey" data-stage-id={id}>

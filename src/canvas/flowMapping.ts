@@ -102,6 +102,13 @@ interface EdgeCacheEntry {
   flow: Edge;
 }
 
+/**
+ * The SVG edges are for the mouse: for the keyboard and screen readers each edge has a named stand-in after
+ * the cards (EdgeFocusList). React Flow names an edge without ariaLabel by its ends' ids; null writes no name.
+ */
+const EDGE_DOM_ATTRIBUTES = Object.freeze({ 'aria-hidden': true }) as Edge['domAttributes'];
+const NO_ARIA_LABEL = null as unknown as string;
+
 /** In user-space units, so arrowheads keep their size when the heatmap widens an edge. */
 const MARKER = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
 
@@ -130,6 +137,8 @@ export class FlowEdgeMapper {
             selected: isSelected,
             markerEnd: MARKER,
             data: NO_DATA,
+            ariaLabel: NO_ARIA_LABEL,
+            domAttributes: EDGE_DOM_ATTRIBUTES,
           },
         };
       }

@@ -2,7 +2,10 @@
 import type { CSSProperties } from 'react';
 import { useSimulation, type NodeHeat, type SimulationState } from '../store/simulationStore';
 
-/** Pale amber (nobody lost) to red (the node that loses most), light enough to keep text readable. */
+/**
+ * Pale amber (nobody lost) to red (the node that loses most). Text on a tinted card is in INK or ON_HEAT
+ * (render/colours.ts), at least 4.5:1 on every tint (tests/unit/canvas/contrast.test.ts).
+ */
 export function heatColour(level: number): string {
   const l = Math.max(0, Math.min(1, level));
   return `hsl(${Math.round(38 - 38 * l)} 90% ${Math.round(95 - 25 * l)}%)`;

@@ -1,4 +1,4 @@
-/** The arguments of `npm run simulate`: one map file, numeric settings in plain decimal digits, --persona, --scenario, --compare, --uncertainty, --json. */
+/** The arguments of `npm run simulate`: one map file (or path-data .csv), numeric settings in plain decimal digits, --persona, --scenario, --compare, --uncertainty, --json. */
 import { SIMULATION_LIMITS } from '../domain';
 import { MAX_DRAWS, type RunSettings } from '../simulation';
 import { quoted } from './terminalText';

@@ -1,9 +1,10 @@
 /**
- * `npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--uncertainty K] [--json]`
+ * `npm run simulate -- <map.journey.json | paths.csv> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--uncertainty K] [--json]`
  *
  * Runs both simulation engines on a map file in Node. The file goes through the same import as in the app, so
- * a bad file is refused with the same messages. Exit codes: 0 done, 1 the map could not be read or simulated, 2 usage,
- * 130 interrupted (Ctrl+C).
+ * a bad file is refused with the same messages; a `.csv` file is ChannelAttribution path data, analysed as the
+ * map built from it (readMapFile.ts). --uncertainty K adds K posterior draws of the values from counts.
+ * Exit codes: 0 done, 1 the map could not be read or simulated, 2 usage, 130 interrupted (Ctrl+C).
  *
  * Everything human-readable is printed through terminalText/inlineText (a map file must not be able to
  * drive the terminal); the JSON document through jsonText.
@@ -34,7 +35,10 @@ export const nodeIo: CliIo = {
   readFile: readMapFile,
 };
 
-export const USAGE = 'Usage: npm run simulate -- <map.journey.json> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--uncertainty K] [--json]\n';
+export const USAGE =
+  'Usage: npm run simulate -- <map.journey.json | paths.csv> [--customers N] [--seed S] [--max-steps M] [--persona ID] [--scenario ID | --compare] [--uncertainty K] [--json]\n' +
+  '  A .csv file is customer-path data as ChannelAttribution reads it (path;total_conversions;total_conversion_value;total_null): the map is built from it.\n' +
+  '  --uncertainty K: K draws (1 to 100,000) of the drop-offs and weights calibrated from counts, each solved exactly: 95% intervals and top-hotspot shares.\n';
 
 export const EXIT_INTERRUPTED = 130;
 

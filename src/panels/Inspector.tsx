@@ -17,7 +17,7 @@ export function Inspector() {
   else if (count > 1) body = <MultiInspector nodes={selection.nodes.length} edges={selection.edges.length} />;
   else body = <MapInspector />;
   return (
-    <aside className="jd-inspector" aria-label="Inspector">
+    <aside id="jd-inspector" className="jd-inspector" aria-label="Inspector">
       {body}
     </aside>
   );

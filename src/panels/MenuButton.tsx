@@ -1,10 +1,14 @@
 /**
- * A menu button after the WAI-ARIA menu button pattern: the button opens a role="menu" list; arrow keys,
- * Home and End move between items; Escape or Tab closes it and focus returns to the button; a click
- * outside closes it.
+ * A menu button after the WAI-ARIA menu button pattern: the button opens a role="menu" list (MenuList, loaded
+ * when the pointer or focus first reaches the button); the keys are useMenuKeys' (arrows, Home, End,
+ * type-ahead; Escape and Tab close it, focus back on the button); a click outside closes it. While `disabled`
+ * (e.g. busy exporting) the button stays focusable (aria-disabled), so focus is not dropped to the page when
+ * a menu item makes it busy.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useOutsidePointer } from './useOutsidePointer';
+
+export type MenuFocus = 'first' | 'last';
 
 export interface MenuItem {
   label: string;
@@ -26,46 +30,26 @@ interface MenuButtonProps {
   className?: string;
 }
 
+const loadMenuList = () => import('./MenuList');
+const MenuList = lazy(loadMenuList);
+
+/** For a menu button's onKeyDown: ArrowDown opens the menu on its first item, ArrowUp on its last. */
+export function onMenuButtonKeyDown(event: KeyboardEvent<HTMLElement>, open: (focus: MenuFocus) => void): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  event.preventDefault();
+  event.stopPropagation();
+  open(event.key === 'ArrowDown' ? 'first' : 'last');
+}
+
 export function MenuButton({ children, label, title, items, menuLabel, disabled, className = 'jd-button' }: MenuButtonProps) {
-  const [open, setOpen] = useState(false);
+  /** Closed, or open with focus going to its first or last item. */
+  const [state, setOpen] = useState<MenuFocus | false>(false);
+  const open = disabled ? false : state;
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const menuId = useId();
-
-  const entries = () => Array.from(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not([disabled])') ?? []);
-  const focusAt = (index: number) => {
-    const all = entries();
-    if (all.length === 0) return;
-    all[(index + all.length) % all.length].focus();
-  };
-
-  useEffect(() => {
-    if (open) focusAt(0);
-  }, [open]);
-  useOutsidePointer(open, [list, button], () => setOpen(false));
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-
-  const onMenuKeyDown = (event: React.KeyboardEvent) => {
-    const all = entries();
-    const at = all.indexOf(document.activeElement as HTMLButtonElement);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => focusAt(at + 1),
-      ArrowUp: () => focusAt(at - 1),
-      Home: () => focusAt(0),
-      End: () => focusAt(all.length - 1),
-      Escape: close,
-      Tab: () => setOpen(false),
-    };
-    const action = keys[event.key];
-    if (!action) return;
-    if (event.key !== 'Tab') event.preventDefault();
-    event.stopPropagation();
-    action();
-  };
+  useOutsidePointer(open !== false, [list, button], () => setOpen(false));
+  const preload = () => void loadMenuList().catch(() => undefined);
 
   return (
     <div className="jd-menu">
@@ -74,42 +58,26 @@ export function MenuButton({ children, label, title, items, menuLabel, disabled,
         type="button"
         className={className}
         aria-haspopup="menu"
-        aria-expanded={open}
+        aria-expanded={open !== false}
         aria-controls={open ? menuId : undefined}
         aria-label={label}
+        aria-disabled={disabled || undefined}
         title={title}
-        disabled={disabled}
-        onClick={() => setOpen((o) => !o)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            setOpen(true);
-          }
+        onClick={() => {
+          if (!disabled) setOpen((o) => (o ? false : 'first'));
         }}
+        onKeyDown={(event) => {
+          if (!disabled) onMenuButtonKeyDown(event, setOpen);
+        }}
+        onPointerEnter={preload}
+        onFocus={preload}
       >
         {children}
       </button>
       {open && (
-        <div ref={list} id={menuId} className="jd-menu__list" role="menu" aria-label={menuLabel} onKeyDown={onMenuKeyDown}>
-          {items.map((item) => (
-            <button
-              key={item.label}
-              type="button"
-              role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
-              aria-checked={item.checked}
-              className="jd-menu__item"
-              disabled={item.disabled}
-              title={item.hint}
-              tabIndex={-1}
-              onClick={() => {
-                close();
-                item.run();
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <Suspense fallback={null}>
+          <MenuList id={menuId} list={list} button={button} label={menuLabel} items={items} focus={open} onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </div>
   );

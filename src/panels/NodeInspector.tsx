@@ -4,6 +4,7 @@ import { editorActions, useEditor } from '../store/editorStore';
 import { selectNode } from '../store/selectors';
 import { CommitField, formatNumber, parseNumber, refusal, SelectField, type Commit } from './fields';
 import { FrictionList } from './FrictionList';
+import { loadConnectDialog, openConnectPicker } from './connect/connectPicker';
 import { NodeOverrideField, PersonaBanner, useInspectedPersona } from './personas/overrides';
 import { OVERRIDABLE, type OverrideField } from '../domain/personas';
 
@@ -57,6 +58,21 @@ export function NodeInspector({ id }: { id: string }) {
       </h2>
       {persona && <PersonaBanner persona={persona} kind={node.kind} />}
       <CommitField label="Name" value={node.label} commit={commitName} />
+      {node.kind !== 'outcome' && (
+        <div>
+          <button
+            type="button"
+            className="jd-button"
+            aria-keyshortcuts="C"
+            title="Connect this card to another one without dragging (C on the card)"
+            onClick={(event) => openConnectPicker(id, event.currentTarget)}
+            onPointerEnter={() => void loadConnectDialog().catch(() => undefined)}
+            onFocus={() => void loadConnectDialog().catch(() => undefined)}
+          >
+            Connect to…
+          </button>
+        </div>
+      )}
       <div className="jd-field-row">
         <SelectField
           label="Stage"

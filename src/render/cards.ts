@@ -6,7 +6,7 @@
 import { NODE_WIDTH } from '../domain/layout';
 import { openFriction, worstOpenSeverity } from '../domain/queries';
 import type { Channel, Emotion, JourneyNode, Scores } from '../domain/types';
-import { BAD, CARD_BORDER, EMOTION_COLOURS, frictionColours, GOOD, heatColour, MUTED, NEUTRAL_CHANNEL, NO_CHANNEL, validColour } from './colours';
+import { BAD, CARD_BORDER, EMOTION_COLOURS, frictionColours, GOOD, heatColour, MUTED, NEUTRAL_CHANNEL, NO_CHANNEL, ON_HEAT, validColour } from './colours';
 import { baseline, num, rect, text, type Box } from './svg';
 import { scoreChipContents } from './scoreView';
 import { cleanLine, textWidth, truncate, wrapText, type Font } from './text';
@@ -150,24 +150,25 @@ export function emotionFaceDefs(): string {
 /** An emotion marker with its top-left corner at (x, y). */
 export const emotionFace = (x: number, y: number, emotion: Emotion): string => `<use xlink:href="#${faceId(emotion)}" x="${num(x)}" y="${num(y)}"/>`;
 
-/** A channel chip: a dot in the channel's colour and its name. `y` is the top of its line. */
-function chip(x: number, y: number, width: number, channel: { name: string; colour: string }): string {
+/** A channel chip: a dot in the channel's colour and its name (in that colour too, but on a heat tint). `y` is the top of its line. */
+function chip(x: number, y: number, width: number, channel: { name: string; colour: string }, onHeat: boolean): string {
   const middle = y + CHIP_LINE / 2;
-  return `<circle cx="${num(x + 3.5)}" cy="${num(middle)}" r="3.5" fill="${channel.colour}"/>${text(x + 12, baseline(middle, CHIP.size), truncate(channel.name, width - 12, CHIP), 'c', `fill="${channel.colour}"`)}`;
+  return `<circle cx="${num(x + 3.5)}" cy="${num(middle)}" r="3.5" fill="${channel.colour}"/>${text(x + 12, baseline(middle, CHIP.size), truncate(channel.name, width - 12, CHIP), 'c', `fill="${onHeat ? ON_HEAT : channel.colour}"`)}`;
 }
 
 const CHIP_FILL = { good: '#d1fae5', bad: '#fee2e2', plain: '#f1f5f9', count: 'none' } as const;
 const CHIP_TEXT = { good: GOOD, bad: BAD, plain: '#0f172a', count: MUTED } as const;
 
-/** One score chip, top-left at (x, y). */
-export function scoreChip(x: number, y: number, c: ScoreChip): string {
+/** One score chip, top-left at (x, y); a chip without a fill of its own on a heat tint is in ON_HEAT. */
+export function scoreChip(x: number, y: number, c: ScoreChip, onHeat = false): string {
   const box = { x, y, width: c.width, height: SCORE_HEIGHT };
   const middle = y + SCORE_HEIGHT / 2;
   const fill = CHIP_FILL[c.tone];
+  const ink = onHeat && fill === 'none' ? ON_HEAT : undefined;
   return (
     (fill === 'none' ? '' : rect(box, `rx="4" fill="${fill}"`)) +
-    text(x + 5, baseline(middle, SCORE_VALUE.size), c.term, 'sd') +
-    text(x + 5 + textWidth(c.term, SCORE_TERM) + 3, baseline(middle, SCORE_VALUE.size), c.value, c.tone === 'count' ? 'sn' : 'sv', `fill="${CHIP_TEXT[c.tone]}"`)
+    text(x + 5, baseline(middle, SCORE_VALUE.size), c.term, 'sd', ink ? `style="fill:${ink}"` : '') +
+    text(x + 5 + textWidth(c.term, SCORE_TERM) + 3, baseline(middle, SCORE_VALUE.size), c.value, c.tone === 'count' ? 'sn' : 'sv', `fill="${ink ?? CHIP_TEXT[c.tone]}"`)
   );
 }
 
@@ -216,7 +217,7 @@ export function drawCard(layout: CardLayout): string {
     cursor += Math.max(layout.nameLines.length * NAME_LINE, node.emotion === undefined ? 0 : FACE);
     if (layout.channel) {
       cursor += GAP;
-      out += chip(left, cursor, layout.inner, layout.channel);
+      out += chip(left, cursor, layout.inner, layout.channel, !!heat);
       cursor += CHIP_LINE;
     }
     if (layout.scores.rows > 0) {
@@ -227,7 +228,7 @@ export function drawCard(layout: CardLayout): string {
           cx = 0;
           cursor += SCORE_HEIGHT + 4;
         }
-        out += scoreChip(left + cx, cursor, c);
+        out += scoreChip(left + cx, cursor, c, !!heat);
         cx += c.width + 4;
       }
       cursor += SCORE_HEIGHT;
@@ -242,11 +243,11 @@ export function drawCard(layout: CardLayout): string {
 
   if (node.kind === 'entry') {
     out += `<path d="${roundedPath(box, 22, 8)}" fill="${heatFill ?? '#eef2ff'}" stroke="${heatStroke ?? '#a5b4fc'}"/>`;
-    out += text(left, baseline(cursor + KIND_LINE / 2, KIND.size), 'ENTRY', 'k', 'fill="#4338ca"');
+    out += text(left, baseline(cursor + KIND_LINE / 2, KIND.size), 'ENTRY', 'k', `fill="${heat ? ON_HEAT : '#4338ca'}"`);
     cursor += KIND_LINE + GAP;
     out += text(left, baseline(cursor + NAME_LINE / 2, NAME.size), layout.nameLines, 'n', '', NAME_LINE);
     cursor += layout.nameLines.length * NAME_LINE;
-    if (layout.channel) out += chip(left, cursor + GAP, layout.inner, layout.channel);
+    if (layout.channel) out += chip(left, cursor + GAP, layout.inner, layout.channel, !!heat);
     return out;
   }
 

@@ -6,7 +6,8 @@ import { COLOUR_PATTERN, type Emotion } from '../domain/types';
 
 export const INK = '#0f172a';
 export const INK_2 = '#334155';
-export const MUTED = '#64748b';
+/** Secondary text: at least 4.5:1 on every light tint it sits on (score chips, friction notes, the library). */
+export const MUTED = '#475569';
 export const LINE = '#e2e8f0';
 export const CARD_BORDER = '#cbd5e1';
 export const GROUND = '#f1f5f9';
@@ -19,6 +20,8 @@ export const NEUTRAL_CHANNEL = '#475569';
 export const NO_CHANNEL = '#94a3b8';
 
 export const EMOTION_COLOURS: Record<Emotion, string> = { [-2]: '#b91c1c', [-1]: '#ea580c', 0: '#64748b', 1: '#16a34a', 2: '#047857' };
+/** The emotion scale's words, each a shade darker than its marks where the mark's colour is too light for text (AA). */
+export const EMOTION_TEXT_COLOURS: Record<Emotion, string> = { [-2]: '#b91c1c', [-1]: '#c2410c', 0: '#475569', 1: '#15803d', 2: '#047857' };
 
 /** Friction badge colours: severities 1–3 amber, 4–5 red. */
 export const frictionColours = (severity: number): { fill: string; text: string } =>
@@ -46,6 +49,12 @@ export function hslHex(h: number, s: number, l: number): string {
   };
   return toHex([f(0), f(8), f(4)]);
 }
+
+/**
+ * Words on a heat-tinted card that would otherwise be in a colour (channel, kind, response count): one dark ink,
+ * at least 4.5:1 on every tint up to the reddest (5.2:1 there); the card's name is in INK (6.3:1 there).
+ */
+export const ON_HEAT = '#1e293b';
 
 /** The canvas's heat colour (simulationOverlay heatColour): pale amber for nobody lost, red for the node that loses most. */
 export function heatColour(level: number): string {

@@ -4,7 +4,7 @@
  */
 import { COLOUR_PALETTE, type Emotion } from '../domain/types';
 import { emotionY, type CurvePoint, type EmotionLane } from '../simulation/emotionCurve';
-import { EMOTION_COLOURS } from './colours';
+import { EMOTION_COLOURS, EMOTION_TEXT_COLOURS } from './colours';
 import { baseline, num, rect, text } from './svg';
 import { cleanLine, textWidth, truncate } from './text';
 
@@ -62,7 +62,7 @@ export function drawLane(lane: EmotionLane): string {
   for (const { emotion, label } of EMOTION_SCALE) {
     const middle = emotionY(plotTop, emotion);
     out += rect({ x: box.x + 8, y: middle - 8, width: textWidth(label, { size: 12, bold: true }) + 8, height: 16 }, 'rx="4" fill="#ffffff" fill-opacity="0.9"');
-    out += text(box.x + 12, baseline(middle, 12), label, 'ls', `fill="${EMOTION_COLOURS[emotion]}"`);
+    out += text(box.x + 12, baseline(middle, 12), label, 'ls', `fill="${EMOTION_TEXT_COLOURS[emotion]}"`);
   }
 
   // One caption per touchpoint at the lowest point, however many curves mark it.

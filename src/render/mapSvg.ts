@@ -22,7 +22,7 @@ import { personaView } from '../domain/personaView';
 import type { JourneyMap } from '../domain/types';
 import { emotionLane, monotonePath, type EmotionLane } from '../simulation/emotionCurve';
 import { cardBox, drawCard, drawNote, emotionFaceDefs, HEAT_BADGE_RISE, layoutCard, layoutNote, type CardLayout, type NodeHeat } from './cards';
-import { GROUND, INK_2, mix, NEUTRAL_CHANNEL, validColour } from './colours';
+import { GROUND, INK_2, mix, MUTED, NEUTRAL_CHANNEL, validColour } from './colours';
 import { curvePath, edgeCurve, LABEL_FONT, LABEL_HEIGHT, LABEL_MAX_WIDTH, labelWidth, leaderStart, placeLabels, type LabelRequest } from './edgeLabels';
 import { drawLane, laneHasPoints } from './lane';
 import { drawLegend, HEAT_GRADIENT, layoutLegend, legendSections } from './legend';
@@ -95,7 +95,7 @@ const STYLE = Object.entries({
   '.n': 'font-size:14px;font-weight:600;fill:#0f172a',
   '.k': 'font-size:10px;font-weight:700;letter-spacing:.08em',
   '.c': 'font-size:11px;font-weight:600',
-  '.sd': 'font-size:9px;font-weight:700;fill:#64748b',
+  '.sd': `font-size:9px;font-weight:700;fill:${MUTED}`,
   '.sv': 'font-size:12px;font-weight:700',
   '.sn': 'font-size:12px;font-weight:500',
   '.f': 'font-size:11px;font-weight:700',
@@ -106,9 +106,9 @@ const STYLE = Object.entries({
   '.lp': 'font-size:13px;font-weight:600;fill:#334155',
   '.ls': 'font-size:12px;font-weight:600',
   '.lm': 'font-size:11px;font-weight:700;fill:#b91c1c',
-  '.lg': 'font-size:11px;font-weight:700;letter-spacing:.06em;fill:#64748b',
+  '.lg': `font-size:11px;font-weight:700;letter-spacing:.06em;fill:${MUTED}`,
   '.li': 'font-size:13px;fill:#334155',
-  '.lk': 'font-size:10px;fill:#64748b',
+  '.lk': `font-size:10px;fill:${MUTED}`,
 })
   .map(([selector, rules]) => `.jd-picture ${selector}{${rules}}`)
   .join('');

@@ -12,7 +12,7 @@ import * as notes from '../domain/notes';
 import { applyScenario, mergeScenarioEdit } from '../domain/scenarios';
 import * as structure from '../domain/structure';
 import type { JourneyMap, Position, Scores, Severity } from '../domain/types';
-import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
+import { closeMerge, emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
 
 export interface Selection {
   nodes: string[];
@@ -106,9 +106,10 @@ const scenarioIn = (document: JourneyMap, scenario: string | null): string | nul
 /**
  * Applies a domain edit as one undoable step. Returns the edit's result, or undefined when it was refused.
  * The edit runs on the map shown; in a scenario, what it changes in nodes and edges becomes the scenario's
- * changes (the as-is stays as it was) and the rest goes into the as-is.
+ * changes (the as-is stays as it was) and the rest goes into the as-is. Edits with the same `mergeKey` in a
+ * row join one step until the merge is closed (history.ts).
  */
-export function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
+export function edit<T>(recipe: (draft: JourneyMap) => T, mergeKey?: string): T | undefined {
   const { map: before, document, scenario } = get();
   let result: T | undefined;
   try {
@@ -117,7 +118,7 @@ export function edit<T>(recipe: (draft: JourneyMap) => T): T | undefined {
     });
     if (after !== before) {
       const next = scenario === null ? after : mergeScenarioEdit(document, scenario, before, after);
-      set({ document: next, map: scenario === null ? next : shown(next, scenario), history: record(get().history, document), lastEditError: null });
+      set({ document: next, map: scenario === null ? next : shown(next, scenario), history: record(get().history, document, mergeKey), lastEditError: null });
     } else if (get().lastEditError !== null) set({ lastEditError: null });
     return result;
   } catch (error) {
@@ -170,6 +171,19 @@ function pruneSelection(map: JourneyMap, selection: Selection): Selection {
   const edges = selection.edges.filter((id) => edgeIds.has(id));
   return nodes.length === selection.nodes.length && edges.length === selection.edges.length ? selection : { nodes, edges };
 }
+
+/** Of these positions, those that differ from where the node or note is now (deleted ones left out). */
+function movedFrom(map: JourneyMap, positions: Record<string, Position>): Record<string, Position> {
+  return Object.fromEntries(
+    Object.entries(positions).filter(([id, p]) => {
+      const item = map.nodes.find((n) => n.id === id) ?? map.notes.find((n) => n.id === id);
+      return item !== undefined && (item.position.x !== p.x || item.position.y !== p.y);
+    }),
+  );
+}
+
+/** The history merge key of arrow-key nudges. */
+const NUDGE = 'nudge';
 
 let noticeCounter = 0;
 
@@ -281,14 +295,21 @@ export const editorActions = {
   endDrag(positions: Record<string, Position> = {}): void {
     const final = { ...get().dragPositions, ...positions };
     set({ dragPositions: null });
-    const moved = Object.fromEntries(
-      Object.entries(final).filter(([id, p]) => {
-        const { map } = get();
-        const item = map.nodes.find((n) => n.id === id) ?? map.notes.find((n) => n.id === id);
-        return item !== undefined && (item.position.x !== p.x || item.position.y !== p.y);
-      }),
-    );
+    const moved = movedFrom(get().map, final);
     if (Object.keys(moved).length > 0) edit((map) => edits.moveNodes(map, moved));
+  },
+  /**
+   * An arrow-key nudge of the selected nodes. Nudges while one key is held (auto-repeat) join one undo step,
+   * until endNudge() (the key is released) or any other edit.
+   */
+  nudgeNodes(positions: Record<string, Position>): void {
+    const moved = movedFrom(get().map, positions);
+    if (Object.keys(moved).length > 0) edit((map) => edits.moveNodes(map, moved), NUDGE);
+  },
+  /** The nudging key is released (or a new press begins): the next nudge is an undo step of its own. */
+  endNudge(): void {
+    const { history } = get();
+    if (history.merging === NUDGE) set({ history: closeMerge(history) });
   },
 
   select(selection: Selection): void {

@@ -9,6 +9,7 @@ import { memo, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { COLOUR_PALETTE, type Emotion } from '../../domain/types';
+import { EMOTION_TEXT_COLOURS } from '../../render/colours';
 import { emotionLane, emotionY, type CurvePoint, type EmotionCurve, type LaneMap } from '../../simulation/emotionCurve';
 import { editorActions, useEditor, type EditorState } from '../../store/editorStore';
 import { activePersona } from '../../store/selectors';
@@ -102,7 +103,7 @@ function Lane() {
       </svg>
       <ul className="jd-emotion-lane__scale" aria-label="Emotion scale">
         {SCALE.map(({ emotion, label }) => (
-          <li key={emotion} style={{ top: top(emotionY(plotTop, emotion)), color: EMOTION_COLOURS[emotion] }}>
+          <li key={emotion} style={{ top: top(emotionY(plotTop, emotion)), color: EMOTION_TEXT_COLOURS[emotion] }}>
             {label}
           </li>
         ))}

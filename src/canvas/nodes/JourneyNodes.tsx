@@ -94,7 +94,9 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
           <NodePersonaMark id={id} />
         </Suspense>
       )}
-      <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
+      {/* Handles are for dragging with the pointer; the keyboard connects with "Connect to…" (C) on a focused node.
+          Hidden from assistive technology, they no longer read as unnamed parts of every card. */}
+      <Handle type="target" position={Position.Left} aria-hidden="true" />
       <div className="jd-node__head">
         <NodeName node={node} renaming={renaming} />
         {!simple && <EmotionMarker emotion={node.emotion} />}
@@ -109,7 +111,7 @@ function TouchpointNodeView({ id, selected }: NodeProps) {
           </Suspense>
         </>
       )}
-      <Handle type="source" position={Position.Right} aria-label={`Out of ${node.label}`} />
+      <Handle type="source" position={Position.Right} aria-hidden="true" />
     </div>
   );
 }
@@ -128,7 +130,7 @@ function EntryNodeView({ id, selected }: NodeProps) {
       )}
       <NodeName node={node} renaming={renaming} />
       {!simple && <ChannelChip channel={channel} />}
-      <Handle type="source" position={Position.Right} aria-label={`Out of ${node.label}`} />
+      <Handle type="source" position={Position.Right} aria-hidden="true" />
     </div>
   );
 }
@@ -140,7 +142,7 @@ function OutcomeNodeView({ id, selected }: NodeProps) {
   return (
     <div className={`jd-node jd-node--outcome ${success ? 'is-success' : 'is-failure'}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}${overlayClasses(undefined, onPath)}`}>
       <ScenarioMark id={id} />
-      <Handle type="target" position={Position.Left} aria-label={`Into ${node.label}`} />
+      <Handle type="target" position={Position.Left} aria-hidden="true" />
       <div className="jd-node__kind">{success ? '✓ Success' : '✕ Failure'}</div>
       <NodeName node={node} renaming={renaming} />
     </div>

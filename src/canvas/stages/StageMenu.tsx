@@ -1,12 +1,14 @@
 /**
  * The options menu of a stage header (WAI-ARIA menu button pattern). It is drawn outside the canvas, in
  * screen coordinates, so it stays readable at any zoom; it follows its button while the canvas moves.
- * Arrow keys, Home and End move focus; Escape and Tab close it and give focus back to the button; a click
- * anywhere else closes it.
+ * The keys are the toolbar menus' (useMenuKeys): arrows, Home, End and type-ahead move focus; Escape closes
+ * it and gives focus back to the button, Tab closes it and moves on from the button; a click anywhere else
+ * closes it.
  */
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { useMenuKeys } from '../../panels/useMenuKeys';
 
 export interface MenuAction {
   label: string;
@@ -38,7 +40,6 @@ interface StageMenuProps {
 
 const GAP = 4;
 const EDGE = 8;
-const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"]';
 const viewportTransform = (s: ReactFlowState) => s.transform;
 
 export function StageMenu({ id, anchor, anchorId, initialFocus, actions, colours, onClose }: StageMenuProps) {
@@ -60,9 +61,11 @@ export function StageMenu({ id, anchor, anchorId, initialFocus, actions, colours
     list.style.top = `${top}px`;
   }, [anchor, transform]);
 
+  // The keys give focus back to the button themselves; the header need not move it again.
+  const closeFromKeys = useCallback(() => onClose(false), [onClose]);
+  const { onMenuKeyDown, focusItem } = useMenuKeys({ menu, button: anchor, onClose: closeFromKeys });
   useEffect(() => {
-    const items = menuItems(menu.current);
-    items[initialFocus === 'first' ? 0 : items.length - 1]?.focus({ preventScroll: true });
+    focusItem(initialFocus);
     // Focus moves in only when the menu opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -77,50 +80,6 @@ export function StageMenu({ id, anchor, anchorId, initialFocus, actions, colours
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [anchor, onClose]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Keys pressed in the menu are for the menu, never canvas shortcuts.
-    event.stopPropagation();
-    const items = menuItems(menu.current);
-    const current = items.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (i: number) => items[(i + items.length) % items.length]?.focus({ preventScroll: true });
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        focusAt(current + 1);
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        focusAt(current < 0 ? -1 : current - 1);
-        break;
-      case 'Home':
-      case 'PageUp':
-        focusAt(0);
-        break;
-      case 'End':
-      case 'PageDown':
-        focusAt(-1);
-        break;
-      case 'Escape':
-      case 'Tab':
-        onClose(true);
-        break;
-      default: {
-        // Type-ahead: a letter moves to the next item starting with it.
-        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || event.key === ' ') return;
-        const letter = event.key.toLocaleLowerCase();
-        for (let step = 1; step <= items.length; step++) {
-          const item = items[(current + step) % items.length];
-          if (itemName(item).startsWith(letter)) {
-            item.focus({ preventScroll: true });
-            break;
-          }
-        }
-        return;
-      }
-    }
-    event.preventDefault();
-  };
-
   return createPortal(
     <div
       ref={menu}
@@ -128,7 +87,7 @@ export function StageMenu({ id, anchor, anchorId, initialFocus, actions, colours
       role="menu"
       aria-labelledby={anchorId}
       className="jd-stage-menu nokey nodrag nopan nowheel"
-      onKeyDown={onKeyDown}
+      onKeyDown={onMenuKeyDown}
     >
       {actions.map((action) => (
         <button
@@ -170,12 +129,4 @@ export function StageMenu({ id, anchor, anchorId, initialFocus, actions, colours
     </div>,
     document.body,
   );
-}
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return menu ? Array.from(menu.querySelectorAll<HTMLElement>(ITEM_SELECTOR)) : [];
-}
-
-function itemName(item: HTMLElement): string {
-  return (item.getAttribute('aria-label') ?? item.textContent ?? '').trim().toLocaleLowerCase();
 }

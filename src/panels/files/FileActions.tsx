@@ -3,9 +3,13 @@ import type { ImageChoice } from './exportImage';
 
 // Files, links and pictures load when first used: none of it is needed to draw the map.
 const transfer = () => import('./transfer');
+const saveFile = () => import('./saveFile');
 import { MenuButton } from '../MenuButton';
 
-/** The File menu: Import JSON or Mermaid, Export JSON or Mermaid, Copy share link, Export image (PNG at a choice of sizes, or SVG). */
+/**
+ * The File menu: Open, Save (Ctrl+S; back to the file opened) and Save as, Import JSON or Mermaid, Export JSON
+ * or Mermaid, Copy share link, Export image (PNG at a choice of sizes, or SVG).
+ */
 export function FileActions() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -33,9 +37,12 @@ export function FileActions() {
       />
       <MenuButton
         menuLabel="File"
-        title="Import, export and share this map"
+        title="Open, save, import, export and share this map"
         disabled={busy}
         items={[
+          { label: 'Open…', hint: 'Open a map file as a new map; Save writes back to it', run: () => void saveFile().then((f) => f.openMapFile()) },
+          { label: 'Save', hint: 'Save to the file this map came from (Ctrl+S)', run: () => void saveFile().then((f) => f.saveMap()) },
+          { label: 'Save as…', hint: 'Save to a new file (Ctrl+Shift+S)', run: () => void saveFile().then((f) => f.saveMapAs()) },
           { label: 'Import JSON…', hint: 'Open a .journey.json file as a new map', run: () => input.current?.click() },
           { label: 'Import Mermaid…', hint: 'Open a Mermaid journey (.mmd, .md) as a new map', run: () => input.current?.click() },
           { label: 'Export JSON', hint: 'Download this map as a .journey.json file', run: () => void transfer().then((t) => t.exportJson()) },

@@ -26,37 +26,62 @@ export function reportImport(result: ImportResult, source: string): result is Ex
 
 /** Imports map JSON as a new map in the library and opens it; the open map is never overwritten. */
 export async function importText(text: string, source: string): Promise<boolean> {
+  return (await openText(text, source)) !== null;
+}
+
+/** importText, answering with the map opened (its id is the library's, not the file's), or null. */
+async function openText(text: string, source: string): Promise<JourneyMap | null> {
   // The importer is loaded when first needed; the app's first load does not carry it.
   const { importMapText } = await import('../../format/import');
   const result = importMapText(text);
-  if (!reportImport(result, source)) return false;
+  if (!reportImport(result, source)) return null;
   return openImported(result);
 }
 
 /** Opens an imported map as a new map in the library, with its warnings. */
-async function openImported(result: Extract<ImportResult, { ok: true }>): Promise<boolean> {
+async function openImported(result: Extract<ImportResult, { ok: true }>): Promise<JourneyMap> {
   editorActions.dismiss(IMPORT_ERROR_ID);
-  const opened = await libraryActions.addAndOpen(result.map);
-  editorActions.notify('info', `Opened “${opened?.name ?? result.map.name}” as a new map in your library.`, {
+  const opened = (await libraryActions.addAndOpen(result.map)) ?? result.map;
+  editorActions.notify('info', `Opened “${opened.name}” as a new map in your library.`, {
     id: 'import-done',
     ...(result.warnings.length > 0 ? { details: result.warnings } : {}),
   });
-  return true;
+  return opened;
 }
 
 export async function importFile(file: File): Promise<boolean> {
+  return (await openFile(file)) !== null;
+}
+
+/** A file opened as a new map: the map opened, and whether the file was map JSON (not a Mermaid journey). */
+export interface OpenedFile {
+  map: JourneyMap;
+  json: boolean;
+}
+
+/** importFile, answering with the map opened, or null when the file was refused (the notice says why). */
+export async function openFile(file: File): Promise<OpenedFile | null> {
   const source = `“${file.name}”`;
   // Refused by size before a single byte is read, so a huge file cannot freeze the tab.
   const tooBig = checkFileSize(file.size);
-  if (tooBig) return reportImport({ ok: false, problems: [tooBig] }, source);
+  if (tooBig) return refuse({ ok: false, problems: [tooBig] }, source);
   let text: string;
   try {
     text = await file.text();
   } catch {
-    return reportImport({ ok: false, problems: [{ path: '', message: 'The file could not be read.' }] }, source);
+    return refuse({ ok: false, problems: [{ path: '', message: 'The file could not be read.' }] }, source);
   }
-  if (await isMermaidFile(file.name, text)) return importMermaidText(text, source);
-  return importText(text, source);
+  if (await isMermaidFile(file.name, text)) {
+    const map = await openMermaidText(text, source);
+    return map && { map, json: false };
+  }
+  const map = await openText(text, source);
+  return map && { map, json: true };
+}
+
+function refuse(result: Extract<ImportResult, { ok: false }>, source: string): null {
+  reportImport(result, source);
+  return null;
 }
 
 /** A .mmd or .md file, or (named neither way) text that is a Mermaid journey rather than JSON. */
@@ -69,14 +94,18 @@ async function isMermaidFile(name: string, text: string): Promise<boolean> {
 
 /** Imports a Mermaid journey (or Markdown holding one) as a new map; problems name their line. */
 export async function importMermaidText(text: string, source: string): Promise<boolean> {
+  return (await openMermaidText(text, source)) !== null;
+}
+
+async function openMermaidText(text: string, source: string): Promise<JourneyMap | null> {
   const [{ parseMermaidJourney }, { validateMap }] = await Promise.all([import('../../interop/mermaidImport'), import('../../format/validate')]);
   const parsed = parseMermaidJourney(text);
   if (!parsed.ok) {
-    return reportImport({ ok: false, problems: parsed.problems.map(({ line, rule }) => ({ path: `line ${line}`, message: rule })) }, source);
+    return refuse({ ok: false, problems: parsed.problems.map(({ line, rule }) => ({ path: `line ${line}`, message: rule })) }, source);
   }
   // Built by the domain's edits, and still checked like any map from outside.
   const result = validateMap(parsed.map);
-  if (!reportImport(result, source)) return false;
+  if (!reportImport(result, source)) return null;
   return openImported({ ...result, warnings: [...parsed.warnings, ...result.warnings] });
 }
 

@@ -172,7 +172,7 @@ function OpportunityRow({ map, opportunity: o, value, expanded, focus, onToggle,
         <ValueText value={value} />
       </td>
       <td className="jd-opps__more">
-        <button type="button" className="jd-link-button" aria-expanded={expanded} aria-controls={expanded ? `opp-details-${o.id}` : undefined} aria-label={`Details of ${o.title}`} onClick={onToggle}>
+        <button type="button" className="jd-link-button" aria-expanded={expanded} aria-controls={expanded ? `opp-details-${o.id}` : undefined} aria-label={`${expanded ? 'Less' : 'More'} about ${o.title}`} onClick={onToggle}>
           {expanded ? 'Less' : 'More'}
         </button>
       </td>

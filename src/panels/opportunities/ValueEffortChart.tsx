@@ -77,23 +77,18 @@ export function ValueEffortChart({ opportunities, values, onOpen }: ValueEffortC
       {points.map((p) => {
         const name = `${p.title}: ${formatPoints(p.points / 100)}, effort ${effortName(p.effort)}`;
         return (
-          <g
-            key={p.id}
-            className="jd-opps__point"
-            role="button"
-            tabIndex={0}
-            aria-label={name}
-            onClick={() => onOpen(p.id)}
-            onKeyDown={onKeyDown(p.id)}
-          >
-            <title>{`${name}. Open it in the table.`}</title>
-            {p.labelY !== p.y && <line className="jd-opps__leader" x1={p.x + 5} y1={p.y} x2={p.labelX - 2} y2={p.labelY} />}
-            <circle cx={p.x} cy={p.y} r={7} />
-            <text x={p.labelX} y={p.labelY} dy="0.32em" className="jd-opps__point-label">
-              {p.label}
-              <tspan className="jd-opps__point-value" x={p.labelX} dy={15}>
-                {formatPoints(p.points / 100)}
-              </tspan>
+          <g key={p.id}>
+            <g className="jd-opps__point" role="button" tabIndex={0} aria-label={name} onClick={() => onOpen(p.id)} onKeyDown={onKeyDown(p.id)}>
+              <title>{`${name}. Open it in the table.`}</title>
+              {p.labelY !== p.y && <line className="jd-opps__leader" x1={p.x + 5} y1={p.y} x2={p.labelX - 2} y2={p.labelY} />}
+              <circle cx={p.x} cy={p.y} r={7} />
+              <text x={p.labelX} y={p.labelY} dy="0.32em" className="jd-opps__point-label">
+                {p.label}
+              </text>
+            </g>
+            {/* Beside the button, not in it: a shortened label's words then run straight on into its name (WCAG 2.5.3). */}
+            <text x={p.labelX} y={p.labelY + 15} dy="0.32em" className="jd-opps__point-value" aria-hidden="true" onClick={() => onOpen(p.id)}>
+              {formatPoints(p.points / 100)}
             </text>
           </g>
         );

@@ -49,8 +49,15 @@ export function axisTop(maxPoints: number): number {
 export const columnCentre = (effort: Effort) => PLOT.x0 + COLUMN_WIDTH * (EFFORT_COLUMN[effort] + 0.5);
 export const yOf = (points: number, top: number) => PLOT.y1 - (Math.max(0, points) / top) * (PLOT.y1 - PLOT.y0);
 
+/**
+ * The title, shortened at a word where it can be: the label's words then begin the point's accessible name,
+ * as a speech user reads them (WCAG 2.5.3).
+ */
 export function shortLabel(title: string): string {
-  return title.length <= LABEL_CHARS ? title : `${title.slice(0, LABEL_CHARS - 1).trimEnd()}…`;
+  if (title.length <= LABEL_CHARS) return title;
+  const cut = title.slice(0, LABEL_CHARS - 1);
+  const space = title[LABEL_CHARS - 1] === ' ' ? -1 : cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 export function layoutChart(inputs: readonly ChartInput[]): { top: number; points: ChartPoint[] } {

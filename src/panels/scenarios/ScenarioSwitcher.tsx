@@ -17,8 +17,9 @@ export function ScenarioSwitcher() {
   const open = useScenarioPanel((s) => s.open);
   const button = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
+  // Focus the dialogs gave back to their opener (useModal) stays there (e.g. the banner's Compare button).
   useEffect(() => {
-    if (wasOpen.current && open === null) button.current?.focus();
+    if (wasOpen.current && open === null && (document.activeElement === null || document.activeElement === document.body)) button.current?.focus();
     wasOpen.current = open !== null;
   }, [open]);
   const preload = () => void loadPanels().catch(() => undefined);

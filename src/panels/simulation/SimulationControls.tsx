@@ -1,4 +1,9 @@
-/** Run / Cancel with progress, the heatmap toggle, and the settings saved with the map. */
+/**
+ * Run / Cancel with progress, the heatmap toggle, and the settings saved with the map. Focus follows a run
+ * when the button that had it goes: Run makes way for Cancel, which takes focus; a cancelled run gives it back
+ * to Run; a finished one to the results' heading (SimulationResults).
+ */
+import { useEffect, useRef } from 'react';
 import { SIMULATION_LIMITS } from '../../domain/edits';
 import { editorActions, useEditor } from '../../store/editorStore';
 import { simulationActions, simulationSignature, useSimulation, useSimulationProgress } from '../../store/simulationStore';
@@ -20,6 +25,15 @@ export function SimulationControls() {
   const stale = resultSignature !== null && resultSignature !== signature;
   const running = status === 'running';
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // Only when focus fell to the page with the button that had it (never taken from elsewhere).
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    if (running) cancelButton.current?.focus();
+    else if (status === 'cancelled') runButton.current?.focus();
+  }, [running, status]);
 
   return (
     <div className="jd-sim-controls" role="group" aria-label="Simulation">
@@ -31,12 +45,12 @@ export function SimulationControls() {
             <div className="jd-progress__bar" style={{ width: '100%', transform: `scaleX(${percent / 100})`, transformOrigin: 'left', transition: 'transform 0.15s' }} />
           </div>
           <span className="jd-progress__text">{progress ? progressText(progress, percent) : ''}</span>
-          <button type="button" className="jd-button" onClick={simulationActions.cancel}>
+          <button ref={cancelButton} type="button" className="jd-button" onClick={simulationActions.cancel}>
             Cancel
           </button>
         </>
       ) : (
-        <button type="button" className="jd-button jd-button--primary" onClick={simulationActions.run}>
+        <button ref={runButton} type="button" className="jd-button jd-button--primary" onClick={simulationActions.run}>
           ▶ Run simulation
         </button>
       )}

@@ -2,7 +2,7 @@
  * "Simulation results": completion rate (Monte Carlo with its 95% interval, next to the exact value),
  * outcome shares, top paths (click to highlight on the canvas), journey length histogram and hotspots.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { JourneyMap } from '../../domain/types';
 import { useEditor } from '../../store/editorStore';
@@ -24,10 +24,17 @@ export default function SimulationResults() {
   );
   const map = useEditor((s) => s.map);
   const stale = isStale({ result, resultSignature }, map);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A run has ended and focus fell to the page with the Cancel button: it goes to these results.
+  useEffect(() => {
+    if ((status === 'done' || status === 'error') && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+  }, [status]);
   return (
     <section className="jd-results" aria-label="Simulation results">
       <header className="jd-results__head">
-        <h2>Simulation results</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          Simulation results
+        </h2>
         {result && (
           <span className="jd-muted">
             {num(result.monteCarlo.customers)} customers · seed {result.settings.seed} · exact {result.timings.exactMs.toFixed(0)} ms · Monte Carlo{' '}
@@ -64,7 +71,7 @@ export default function SimulationResults() {
           </p>
         )}
       </div>
-      <div className="jd-results__grid jd-results__evidence">
+      <div className="jd-results__evidence">
         <DesignedVsObserved map={map} />
         <UncertaintyCard />
       </div>
