@@ -24,8 +24,11 @@ function detail(node: { any: { id: string; data?: unknown }[] }): string {
 
 /** Scans the whole page as it is and fails on any serious or critical violation, listing them all. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Let transitions and lazily loaded parts settle, so colours are measured as they end up.
-  await page.waitForTimeout(300);
+  // Let transitions and finite animations finish, so colours are measured as they end up (the heatmap's
+  // flowing edges loop forever and never settle).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   // The canvas's ground (CanvasGround.tsx) is a plane far larger than the canvas, clipped by it; axe takes it for
   // something over the whole page and leaves most text unchecked ("bgOverlap"). It has the canvas's own colour
   // (#f1f5f9, as .jd-canvas), so the scan runs without it and then puts it back.
