@@ -8,6 +8,7 @@
  * recomputing or allocating them (uncertainty draws, uncertainty.ts).
  */
 import { KIND_OUTCOME, SimulationError, type CompiledJourney } from './compile';
+import { withDenseTail } from './denseTail';
 import { minimumDegreeOrder } from './ordering';
 import { Meter, runToEnd, type Pausable } from './pausable';
 import { stronglyConnectedComponents, type Components } from './scc';
@@ -209,7 +210,7 @@ function* newComponentLoop(workspace: ExactWorkspace, c: number, meter: Meter): 
   const { journey, components, localIndex, loops } = workspace;
   const m = components.start[c + 1] - components.start[c];
   const matrix = componentMatrix(journey, components, c, localIndex);
-  const elimination = yield* minimumDegreeOrder(m, matrix.rowStart, matrix.col, meter);
+  const elimination = withDenseTail(yield* minimumDegreeOrder(m, matrix.rowStart, matrix.col, meter));
   return (loops[c] = { matrix, buffers: new ComponentBuffers(elimination, matrix.rowStart[m]) });
 }
 

@@ -12,7 +12,11 @@
  *   lower    = q[i][p] / pivot(p)   (i > p)     L[i][p] = −lower
  *   upper    = q[p][i]              (i > p)     U[p][i] = −upper, U[p][p] = pivot(p)
  * and eliminating p adds lower(i,p)·upper(p,j) to q[i][j] and lower(i,p)·leak(p) to leak(i).
+ *
+ * When the order ends in a block that is (nearly) dense — loops wired at random — that block is factorised
+ * and inverted as a plain matrix (denseTail.ts) after the sparse columns; the factor's arrays hold it too.
  */
+import { DenseTail, denseTailStart, factorDenseTail, invertDenseTail } from './denseTail';
 import type { Elimination } from './ordering';
 import { Meter, type Pausable } from './pausable';
 
@@ -59,6 +63,8 @@ export class ComponentBuffers {
   readonly inFill: Int32Array;
   readonly inFrom: Int32Array;
   readonly inValue: Float64Array;
+  /** The trailing block that is factorised densely (denseTail.ts); size 0 when there is none. */
+  readonly tail: DenseTail;
 
   /** `entries`: the moves of the component's matrix (matrix.rowStart[m]). */
   constructor(elimination: Elimination, entries: number) {
@@ -78,6 +84,7 @@ export class ComponentBuffers {
     this.inFill = new Int32Array(m);
     this.inFrom = new Int32Array(entries);
     this.inValue = new Float64Array(entries);
+    this.tail = new DenseTail(elimination);
   }
 }
 
@@ -92,8 +99,13 @@ export class InverseBuffers {
   readonly sumLower: Float64Array;
   readonly sumUpper: Float64Array;
   readonly diagonal: Float64Array;
+  /** The dense tail's first position and size, its inverse (row-major) and two rows of work. */
+  readonly tail: { readonly start: number; readonly size: number };
+  readonly zTail: Float64Array;
+  readonly tailWork: { row: Float64Array; rowBefore: Float64Array; scaled: Float64Array; scaledBefore: Float64Array; sumBefore: Float64Array };
 
-  constructor({ m, colStart }: Elimination) {
+  constructor(elimination: Elimination) {
+    const { m, colStart } = elimination;
     this.zLower = new Float64Array(colStart[m]);
     this.zUpper = new Float64Array(colStart[m]);
     this.zDiagonal = new Float64Array(m);
@@ -103,6 +115,16 @@ export class InverseBuffers {
     this.sumLower = new Float64Array(m);
     this.sumUpper = new Float64Array(m);
     this.diagonal = new Float64Array(m);
+    const start = denseTailStart(elimination), size = m - start;
+    this.tail = { start, size };
+    this.zTail = new Float64Array(size * size);
+    this.tailWork = {
+      row: new Float64Array(size),
+      rowBefore: new Float64Array(size),
+      scaled: new Float64Array(size),
+      scaledBefore: new Float64Array(size),
+      sumBefore: new Float64Array(size),
+    };
   }
 }
 
@@ -115,7 +137,7 @@ export function* factorComponent(
 ): Pausable<SparseFactor> {
   const { m, order, position, colStart, rowIndex } = elimination;
   const { rowStart, col, value, leak } = matrix;
-  const { factor, leakAt, workLower, workUpper, head, link, nextAt, inStart, inFill, inFrom, inValue } = buffers;
+  const { factor, leakAt, workLower, workUpper, head, link, nextAt, inStart, inFill, inFrom, inValue, tail } = buffers;
   const { lower, upper, pivot } = factor;
   // Moves into each node (the transpose), to scatter column j's original entries.
   inStart.fill(0);
@@ -135,7 +157,7 @@ export function* factorComponent(
   workLower.fill(0);
   workUpper.fill(0);
   head.fill(-1);
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < tail.start; j++) {
     const node = order[j];
     for (let q = rowStart[node]; q < rowStart[node + 1]; q++) {
       const i = position[col[q]];
@@ -190,7 +212,48 @@ export function* factorComponent(
     meter.progress++;
     if (meter.spend(operations)) yield;
   }
+  if (tail.size > 0) {
+    yield* gatherDenseTail(elimination, matrix, factor, leakAt, tail, meter);
+    yield* factorDenseTail(tail, colStart, factor, leakAt, meter);
+  }
   return factor;
+}
+
+/**
+ * The dense tail's matrix before its own elimination: the moves between tail nodes plus every sparse
+ * column's updates lower(i,k)·upper(k,j) for i, j in the tail, and the tail's leaks plus lower(i,k)·leak(k).
+ */
+function* gatherDenseTail(
+  { m, order, position, colStart, rowIndex }: Elimination,
+  { rowStart, col, value, leak }: ComponentMatrix,
+  { lower, upper }: SparseFactor,
+  leakAt: Float64Array,
+  tail: DenseTail,
+  meter: Meter,
+): Pausable<void> {
+  const { start, size: t, matrix: a, leak: tailLeak } = tail;
+  a.fill(0);
+  for (let p = start; p < m; p++) {
+    const node = order[p], row = (p - start) * t;
+    tailLeak[p - start] = leak[node];
+    for (let q = rowStart[node]; q < rowStart[node + 1]; q++) {
+      const j = position[col[q]] - start;
+      if (j >= 0) a[row + j] += value[q];
+    }
+  }
+  for (let k = 0; k < start; k++) {
+    const end = colStart[k + 1];
+    let first = end;
+    while (first > colStart[k] && rowIndex[first - 1] >= start) first--;
+    for (let q = first; q < end; q++) {
+      const lowerIK = lower[q];
+      if (lowerIK === 0) continue;
+      const i = rowIndex[q] - start, row = i * t - start;
+      tailLeak[i] += lowerIK * leakAt[k];
+      for (let r = first; r < end; r++) a[row + rowIndex[r]] += lowerIK * upper[r];
+    }
+    if (meter.spend(1 + (end - first) * (end - first))) yield;
+  }
 }
 
 /** x with x·A = b (b and x by local node): expected visits from inflow b. x is buffers.solution when given. */
@@ -250,9 +313,14 @@ export function* solveColumn(factor: SparseFactor, r: Float64Array, meter: Meter
 export function* inverseDiagonal(factor: SparseFactor, meter: Meter, buffers = new InverseBuffers(factor.elimination)): Pausable<Float64Array> {
   const { elimination: { m, order, colStart, rowIndex }, lower, upper, pivot } = factor;
   /** zLower[q] = Z[rowIndex[q]][j], zUpper[q] = Z[j][rowIndex[q]] for q in column j. */
-  const { zLower, zUpper, zDiagonal, inColumn, lowerJ, upperJ, sumLower, sumUpper, diagonal: byNode } = buffers;
+  const { zLower, zUpper, zDiagonal, inColumn, lowerJ, upperJ, sumLower, sumUpper, diagonal: byNode, tail, zTail } = buffers;
+  const { start: tailStart, size: t } = tail;
+  if (t > 0) {
+    yield* invertDenseTail(tail, colStart, factor, zTail, buffers.tailWork, meter);
+    for (let i = 0; i < t; i++) zDiagonal[tailStart + i] = zTail[i * t + i];
+  }
   inColumn.fill(-1);
-  for (let j = m - 1; j >= 0; j--) {
+  for (let j = tailStart - 1; j >= 0; j--) {
     const start = colStart[j], end = colStart[j + 1];
     const inverse = 1 / pivot[j];
     for (let q = start; q < end; q++) {
@@ -264,7 +332,10 @@ export function* inverseDiagonal(factor: SparseFactor, meter: Meter, buffers = n
       sumUpper[a] = 0;
     }
     let operations = end - start;
-    for (let q = start; q < end; q++) {
+    // Rows in the dense tail come last in the column: their pairs are read from zTail.
+    let inTail = end;
+    while (inTail > start && rowIndex[inTail - 1] >= tailStart) inTail--;
+    for (let q = start; q < inTail; q++) {
       const a = rowIndex[q];
       const lowerA = lowerJ[a], upperA = upperJ[a];
       let sumLowerA = 0, sumUpperA = 0;
@@ -281,6 +352,23 @@ export function* inverseDiagonal(factor: SparseFactor, meter: Meter, buffers = n
       sumLower[a] += sumLowerA;
       sumUpper[a] += sumUpperA;
       operations += aEnd - colStart[a];
+    }
+    for (let q = inTail; q < end; q++) {
+      const a = rowIndex[q];
+      const lowerA = lowerJ[a], upperA = upperJ[a];
+      const rowA = (a - tailStart) * t - tailStart, columnA = a - tailStart;
+      let sumLowerA = 0, sumUpperA = 0;
+      for (let r = q + 1; r < end; r++) {
+        const b = rowIndex[r];
+        const zab = zTail[rowA + b], zba = zTail[(b - tailStart) * t + columnA];
+        sumLowerA += zab * lowerJ[b];
+        sumUpperA += upperJ[b] * zba;
+        sumLower[b] += zba * lowerA;
+        sumUpper[b] += upperA * zab;
+      }
+      sumLower[a] += sumLowerA;
+      sumUpper[a] += sumUpperA;
+      operations += end - q;
     }
     let diagonal = inverse;
     for (let q = start; q < end; q++) {

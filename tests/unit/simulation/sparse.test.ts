@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { completeTail, withDenseTail } from '../../../src/simulation/denseTail';
 import { minimumDegreeOrder, type Elimination } from '../../../src/simulation/ordering';
 import { Meter, runToEnd } from '../../../src/simulation/pausable';
 import { factorComponent, inverseDiagonal, solveColumn, solveRow, type ComponentMatrix } from '../../../src/simulation/sparse';
@@ -91,28 +92,54 @@ describe('minimum-degree elimination order', () => {
   });
 });
 
+/** Solves and the inverse diagonal of the factor on `elimination` agree with the dense solver to 1e-9 (relative). */
+function expectDenseAgreement(matrix: ComponentMatrix, m: number, elimination: Elimination): void {
+  const factor = runToEnd(factorComponent(elimination, matrix, new Meter()));
+  const dense = luFactor(denseMatrix(matrix, m), m);
+  const b = Float64Array.from({ length: m }, (_, i) => (i % 3 === 0 ? 1 / (1 + i) : 0));
+  const rowSolution = runToEnd(solveRow(factor, b, new Meter()));
+  const columnSolution = runToEnd(solveColumn(factor, b, new Meter()));
+  const diagonal = runToEnd(inverseDiagonal(factor, new Meter()));
+  const denseRow = luSolveTransposed(dense, b);
+  const denseColumn = luSolve(dense, b);
+  for (let i = 0; i < m; i++) {
+    expect(relativeError(rowSolution[i], denseRow[i])).toBeLessThan(1e-9);
+    expect(relativeError(columnSolution[i], denseColumn[i])).toBeLessThan(1e-9);
+    const e = new Float64Array(m);
+    e[i] = 1;
+    expect(relativeError(diagonal[i], luSolve(dense, e)[i])).toBeLessThan(1e-9);
+  }
+}
+
 describe('sparse LU of a leaky component', () => {
   it.each([1, 2, 3, 10, 60, 250])('matches the dense solver to 1e-9 (relative) for m = %i', (m) => {
     for (let seed = 1; seed <= 6; seed++) {
       for (const leakScale of [1, 1e-3]) {
         const matrix = randomComponent(m, seed * 101 + m, leakScale);
-        const factor = runToEnd(factorComponent(order(matrix, m), matrix, new Meter()));
-        const dense = luFactor(denseMatrix(matrix, m), m);
-        const b = Float64Array.from({ length: m }, (_, i) => (i % 3 === 0 ? 1 / (1 + i) : 0));
-        const rowSolution = runToEnd(solveRow(factor, b, new Meter()));
-        const columnSolution = runToEnd(solveColumn(factor, b, new Meter()));
-        const diagonal = runToEnd(inverseDiagonal(factor, new Meter()));
-        const denseRow = luSolveTransposed(dense, b);
-        const denseColumn = luSolve(dense, b);
-        for (let i = 0; i < m; i++) {
-          expect(relativeError(rowSolution[i], denseRow[i])).toBeLessThan(1e-9);
-          expect(relativeError(columnSolution[i], denseColumn[i])).toBeLessThan(1e-9);
-          const e = new Float64Array(m);
-          e[i] = 1;
-          expect(relativeError(diagonal[i], luSolve(dense, e)[i])).toBeLessThan(1e-9);
-        }
+        expectDenseAgreement(matrix, m, order(matrix, m));
       }
     }
+  });
+
+  it.each([1, 2, 7, 60, 131])('matches the dense solver with a dense tail of any size, m = %i', (m) => {
+    const starts = [...new Set([0, 1, 2, 3, m >> 1, m - 5, m - 4, m - 3, m - 1, m].filter((s) => s >= 0 && s <= m))];
+    for (const start of starts) {
+      for (const [seed, leakScale] of [[1, 1], [2, 1e-3]] as const) {
+        const matrix = randomComponent(m, seed * 977 + m + start, leakScale);
+        const elimination = completeTail(order(matrix, m), start);
+        expect(elimination.denseFrom).toBe(start);
+        expectDenseAgreement(matrix, m, elimination);
+      }
+    }
+  });
+
+  it('chooses a large dense tail where the wiring is random, and at most a block of hubs on a long ring with local jumps', () => {
+    const random = randomComponent(600, 9);
+    const chosen = withDenseTail(order(random, 600));
+    expect(chosen.denseFrom).toBeLessThan(600 - 100);
+    expectDenseAgreement(random, 600, chosen);
+    const ring = randomComponent(5000, 3, 1, 20);
+    expect(withDenseTail(order(ring, 5000)).denseFrom).toBeGreaterThanOrEqual(5000 - 64);
   });
 
   it('keeps full accuracy on a nearly closed ring, where 1 − Q[k][k] would cancel', () => {
@@ -125,16 +152,19 @@ describe('sparse LU of a leaky component', () => {
       value: Float64Array.from({ length: m }, (_, k) => (k === 0 ? 1 - epsilon : 1)),
       leak: Float64Array.from({ length: m }, (_, k) => (k === 0 ? epsilon : 0)),
     };
-    const factor = runToEnd(factorComponent(order(matrix, m), matrix, new Meter()));
-    const b = new Float64Array(m);
-    b[7] = 1;
-    const visits = runToEnd(solveRow(factor, b, new Meter()));
-    const diagonal = runToEnd(inverseDiagonal(factor, new Meter()));
-    for (let k = 0; k < m; k++) {
-      // Starting at 7, nodes 7 … m−1 and 0 are visited 1/ε times, nodes 1 … 6 (1 − ε)/ε times.
-      const expected = k >= 1 && k < 7 ? (1 - epsilon) / epsilon : 1 / epsilon;
-      expect(relativeError(visits[k], expected)).toBeLessThan(1e-12);
-      expect(relativeError(diagonal[k], 1 / epsilon)).toBeLessThan(1e-12);
+    // Eliminated sparsely, and as one dense block: both subtraction-free.
+    for (const elimination of [order(matrix, m), completeTail(order(matrix, m), 0)]) {
+      const factor = runToEnd(factorComponent(elimination, matrix, new Meter()));
+      const b = new Float64Array(m);
+      b[7] = 1;
+      const visits = runToEnd(solveRow(factor, b, new Meter()));
+      const diagonal = runToEnd(inverseDiagonal(factor, new Meter()));
+      for (let k = 0; k < m; k++) {
+        // Starting at 7, nodes 7 … m−1 and 0 are visited 1/ε times, nodes 1 … 6 (1 − ε)/ε times.
+        const expected = k >= 1 && k < 7 ? (1 - epsilon) / epsilon : 1 / epsilon;
+        expect(relativeError(visits[k], expected)).toBeLessThan(1e-12);
+        expect(relativeError(diagonal[k], 1 / epsilon)).toBeLessThan(1e-12);
+      }
     }
   });
 
@@ -152,5 +182,29 @@ describe('sparse LU of a leaky component', () => {
     expect(meter.progress).toBe(m);
     expect(pauses).toBeGreaterThan(0);
     expect(step.value.pivot).toEqual(runToEnd(factorComponent(order(matrix, m), matrix, new Meter())).pivot);
+  });
+
+  it('pauses inside the dense tail too, counting one unit per node, with the same numbers', () => {
+    const m = 700;
+    const matrix = randomComponent(m, 21);
+    const elimination = completeTail(order(matrix, m), 100);
+    const drive = <T>(work: Generator<void, T, void>) => {
+      let pauses = 0;
+      for (;;) {
+        const step = work.next();
+        if (step.done) return { value: step.value, pauses };
+        pauses++;
+      }
+    };
+    const factorMeter = new Meter(), inverseMeter = new Meter();
+    const factored = drive(factorComponent(elimination, matrix, factorMeter));
+    const inverted = drive(inverseDiagonal(factored.value, inverseMeter));
+    expect(factorMeter.progress).toBe(m);
+    expect(inverseMeter.progress).toBe(m);
+    expect(factored.pauses).toBeGreaterThan(m / 10);
+    expect(inverted.pauses).toBeGreaterThan(m / 10);
+    const reference = runToEnd(factorComponent(elimination, matrix, new Meter()));
+    expect(factored.value.pivot).toEqual(reference.pivot);
+    expect(inverted.value).toEqual(runToEnd(inverseDiagonal(reference, new Meter())));
   });
 });
