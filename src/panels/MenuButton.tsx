@@ -5,10 +5,9 @@
  * (e.g. busy exporting) the button stays focusable (aria-disabled), so focus is not dropped to the page when
  * a menu item makes it busy.
  */
-import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
+import { onMenuButtonKeyDown, type MenuFocus } from '../ui/menuKeys';
 import { useOutsidePointer } from './useOutsidePointer';
-
-export type MenuFocus = 'first' | 'last';
 
 export interface MenuItem {
   label: string;
@@ -32,14 +31,6 @@ interface MenuButtonProps {
 
 const loadMenuList = () => import('./MenuList');
 const MenuList = lazy(loadMenuList);
-
-/** For a menu button's onKeyDown: ArrowDown opens the menu on its first item, ArrowUp on its last. */
-export function onMenuButtonKeyDown(event: KeyboardEvent<HTMLElement>, open: (focus: MenuFocus) => void): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  event.preventDefault();
-  event.stopPropagation();
-  open(event.key === 'ArrowDown' ? 'first' : 'last');
-}
 
 export function MenuButton({ children, label, title, items, menuLabel, disabled, className = 'jd-button' }: MenuButtonProps) {
   /** Closed, or open with focus going to its first or last item. */

@@ -1,7 +1,7 @@
 /** The open list of a MenuButton (loaded when first wanted): its items, and the menu keys of useMenuKeys. */
 import { useEffect, type RefObject } from 'react';
-import type { MenuFocus, MenuItem } from './MenuButton';
-import { useMenuKeys } from './useMenuKeys';
+import type { MenuItem } from './MenuButton';
+import { useMenuKeys, type MenuFocus } from '../ui/menuKeys';
 
 interface MenuListProps {
   id: string;

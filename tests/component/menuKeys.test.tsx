@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { MenuButton, type MenuItem } from '../../src/panels/MenuButton';
-import { useMenuKeys } from '../../src/panels/useMenuKeys';
+import { useMenuKeys } from '../../src/ui/menuKeys';
 import { renderWithStore } from '../support/render';
 
 const ran: string[] = [];

@@ -8,7 +8,7 @@
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { useMenuKeys } from '../../panels/useMenuKeys';
+import { useMenuKeys } from '../../ui/menuKeys';
 
 export interface MenuAction {
   label: string;
