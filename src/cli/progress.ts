@@ -3,7 +3,7 @@
  * prints nothing. On a terminal, one line is rewritten in place at most every 500 ms and erased at the end;
  * into a file or a pipe, plain lines at most every 5 s, so a log does not fill up.
  */
-import type { SimulationPhase, SimulationProgress } from '../simulation';
+import type { SimulationProgress } from '../simulation';
 import { inlineText, quoted } from './terminalText';
 
 export interface ProgressOptions {
@@ -14,8 +14,12 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
+/** The simulation's phases, and the uncertainty analysis's draws (done/total count draws). */
+export type CliProgress = SimulationProgress | { phase: 'uncertainty'; done: number; total: number };
+type CliPhase = CliProgress['phase'];
+
 export interface ProgressLine {
-  update(progress: SimulationProgress): void;
+  update(progress: CliProgress): void;
   /** Erases the rewritten line (terminal only), before the report or a message is printed. */
   end(): void;
 }
@@ -24,11 +28,14 @@ const QUIET_MS = 1000;
 const TERMINAL_EVERY_MS = 500;
 const PLAIN_EVERY_MS = 5000;
 
-const PHASE_NAMES: Record<SimulationPhase, string> = {
+const PHASE_NAMES: Record<CliPhase, string> = {
   exact: 'exact analysis',
   whatIf: 'what-if analysis',
   monteCarlo: 'Monte Carlo',
+  uncertainty: 'uncertainty',
 };
+/** Phases whose units are worth printing (customers, draws), with an estimate of the time left. */
+const COUNTED: Partial<Record<CliPhase, string>> = { monteCarlo: 'customers', uncertainty: 'draws' };
 
 function duration(ms: number): string {
   const s = Math.floor(ms / 1000);
@@ -36,20 +43,21 @@ function duration(ms: number): string {
   return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss.padStart(5, '0')}` : mmss;
 }
 
-function describe(mapName: string, { phase, done, total }: SimulationProgress, elapsedMs: number, phaseMs: number): string {
+function describe(mapName: string, { phase, done, total }: CliProgress, elapsedMs: number, phaseMs: number): string {
   const share = total > 0 ? Math.floor((100 * done) / total) : 0;
   const parts = [`Simulating ${quoted(mapName, 40)}: ${PHASE_NAMES[phase]}`];
   // Work units of the exact analysis only mean something as a share.
-  parts.push(phase === 'monteCarlo' ? `${done.toLocaleString('en')} of ${total.toLocaleString('en')} customers (${share}%)` : `${share}%`);
+  const units = COUNTED[phase];
+  parts.push(units ? `${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${units} (${share}%)` : `${share}%`);
   parts.push(`${duration(elapsedMs)} elapsed`);
-  if (phase === 'monteCarlo' && done > 0 && done < total && phaseMs >= QUIET_MS) parts.push(`about ${duration((phaseMs * (total - done)) / done)} left`);
+  if (units && done > 0 && done < total && phaseMs >= QUIET_MS) parts.push(`about ${duration((phaseMs * (total - done)) / done)} left`);
   return parts.join(', ');
 }
 
 export function progressLine(write: (text: string) => void, mapName: string, options: ProgressOptions): ProgressLine {
   const now = options.now ?? (() => performance.now());
   const start = now();
-  let phase: SimulationPhase | undefined;
+  let phase: CliPhase | undefined;
   let phaseStart = start;
   let lastPrinted = -Infinity;
   let shownLength = 0;

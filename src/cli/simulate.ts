@@ -169,8 +169,10 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, options:
   const result = await inSlices('simulation', () => simulateInChunks(simulated, args.overrides, sliced), prepared, io, progress);
   if (typeof result === 'number') return result;
   if (args.uncertainty === undefined) return printResult(prepared, result, io);
-  const draws = () => analyseUncertaintyInChunks(simulated, uncertaintyOptions(prepared), { signal: options.signal });
-  const uncertainty = await inSlices('uncertainty analysis', draws, prepared, io, undefined);
+  const onDraws = progress && ((done: number, total: number) => progress.update({ phase: 'uncertainty', done, total }));
+  onDraws?.(0, args.uncertainty);
+  const draws = () => analyseUncertaintyInChunks(simulated, uncertaintyOptions(prepared), { signal: options.signal, onProgress: onDraws });
+  const uncertainty = await inSlices('uncertainty analysis', draws, prepared, io, progress);
   return typeof uncertainty === 'number' ? uncertainty : printResult(prepared, result, io, uncertainty);
 }
 

@@ -1,4 +1,4 @@
-import { progressLine } from '../../../src/cli/progress';
+import { progressLine, type CliProgress } from '../../../src/cli/progress';
 import type { SimulationProgress } from '../../../src/simulation';
 import { terminalControls } from './support';
 
@@ -8,7 +8,7 @@ function progressAt(tty: boolean, name = 'Online store', columns?: number) {
   let clock = 0;
   const line = progressLine((t) => void (written += t), name, { tty, columns, now: () => clock });
   return {
-    at(ms: number, progress: SimulationProgress) {
+    at(ms: number, progress: CliProgress) {
       clock = ms;
       line.update(progress);
     },
@@ -46,6 +46,19 @@ describe('progress of a long run on stderr', () => {
     expect(p.written()).not.toContain('\n');
     p.end();
     expect(p.written().endsWith(`\r${' '.repeat(lines[2].length)}\r`)).toBe(true);
+  });
+
+  it('counts the uncertainty draws after the simulation, with the time left', () => {
+    const p = progressAt(false);
+    p.at(0, monteCarlo(0));
+    p.at(1500, monteCarlo(10_000_000));
+    p.end();
+    p.at(1600, { phase: 'uncertainty', done: 0, total: 1000 });
+    p.at(7000, { phase: 'uncertainty', done: 270, total: 1000 });
+    expect(p.written().split('\n').filter(Boolean)).toEqual([
+      'Simulating "Online store": Monte Carlo, 10,000,000 of 10,000,000 customers (100%), 0:01 elapsed',
+      'Simulating "Online store": uncertainty, 270 of 1,000 draws (27%), 0:07 elapsed, about 0:14 left',
+    ]);
   });
 
   it('writes plain lines at most every 5 s into a file or pipe', () => {

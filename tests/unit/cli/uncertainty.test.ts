@@ -100,11 +100,14 @@ describe('npm run simulate --uncertainty', () => {
     expect(parseArguments([file, '--uncertainty', '5', '--compare'])).toBe('--uncertainty describes one map; leave out --compare');
   });
 
-  it('gives the same output in slices (npm run simulate) as in one go', async () => {
+  it('gives the same output in slices (npm run simulate) as in one go, counting the draws on stderr', async () => {
     const file = writeMapFile(folder(), 'generated.journey.json', withObservedCounts(generateJourneyMap({ nodes: 200, seed: 4 })));
     const args = [file, '--uncertainty', '300', '--json', '--customers', '2000'];
     const { io, output } = capturingIo();
-    expect(await main(args, io)).toBe(0);
+    // A clock that jumps a second per reading makes even a short run "long" enough for progress lines.
+    let clock = 0;
+    expect(await main(args, io, { progress: { tty: false, now: () => (clock += 1000) } })).toBe(0);
+    expect(output.stderr).toMatch(/: uncertainty, \d[\d,]* of 300 draws \(\d+%\), /);
     const sliced = JSON.parse(output.stdout);
     const inOneGo = JSON.parse(runInProcess(args).stdout);
     expect(sliced.uncertainty).toEqual(inOneGo.uncertainty);
