@@ -7,19 +7,9 @@ import { Palette } from '../../src/panels/Palette';
 import { makeMap, nodeOf } from '../support/maps';
 import { renderWithStore } from '../support/render';
 import { currentMap, undoSteps } from '../support/store';
+import { standInForModalDialogs } from '../support/dialogs';
 
-// jsdom has <dialog> but not its modal methods; these stand in for the browser's (the browser tests use the real ones).
-beforeAll(() => {
-  if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-      this.dispatchEvent(new Event('close'));
-    };
-  }
-});
+beforeAll(standInForModalDialogs);
 
 /** The toolbar button as the app has it, with the app's undo shortcuts. */
 function Editor({ withPalette = false }: { withPalette?: boolean }) {

@@ -8,18 +8,10 @@ import { editorActions } from '../../src/store/editorStore';
 import { makeMap } from '../support/maps';
 import { renderWithStore } from '../support/render';
 import { currentMap, undoSteps } from '../support/store';
+import { standInForModalDialogs } from '../support/dialogs';
 
-// jsdom has <dialog> but not its modal methods; these stand in for the browser's (the browser tests use the real ones).
 beforeAll(async () => {
-  if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-      this.dispatchEvent(new Event('close'));
-    };
-  }
+  await standInForModalDialogs();
   await loadConnectDialog();
 });
 afterEach(() => act(() => useConnectPicker.setState({ source: null, opener: null })));

@@ -4,25 +4,14 @@ import type { UserEvent } from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useShortcuts } from '../../src/app/useShortcuts';
+import { standInForModalDialogs } from '../support/dialogs';
 import type { JourneyMap } from '../../src/domain/types';
 import { EvidenceButton } from '../../src/panels/evidence/EvidenceButton';
 import { Notices } from '../../src/panels/Notices';
 import { renderWithStore } from '../support/render';
 
-/**
- * jsdom has <dialog> but not its modal methods, and its File has no text(); these stand in for the
- * browser's (the browser tests use the real ones).
- */
-export function standInForBrowserApis(): void {
-  if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-      this.dispatchEvent(new Event('close'));
-    };
-  }
+/** jsdom's File has no text(); this stands in for the browser's. Dialogs as in standInForModalDialogs. */
+export async function standInForBrowserApis(): Promise<void> {
   if (typeof File.prototype.text !== 'function') {
     File.prototype.text = function text(this: File) {
       return new Promise<string>((done, fail) => {
@@ -33,6 +22,7 @@ export function standInForBrowserApis(): void {
       });
     };
   }
+  await standInForModalDialogs();
 }
 
 export const fixtureText = (name: string): string => readFileSync(resolve(__dirname, '../fixtures/evidence', name), 'utf8');

@@ -13,19 +13,9 @@ import { selectEdgeShare, selectViewedNode } from '../../src/store/selectors';
 import { edgeOf, makeMap, nodeOf } from '../support/maps';
 import { renderWithStore } from '../support/render';
 import { currentMap, editorState, undoSteps } from '../support/store';
+import { standInForModalDialogs } from '../support/dialogs';
 
-// jsdom has <dialog> but not its modal methods; these stand in for the browser's (the browser tests use the real ones).
-beforeAll(() => {
-  if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-      this.dispatchEvent(new Event('close'));
-    };
-  }
-});
+beforeAll(standInForModalDialogs);
 
 const FIRST_TIME = 'persona-first';
 const RETURNING = 'persona-returning';
@@ -179,6 +169,19 @@ describe('the Personas dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Undo' }));
     expect(currentMap().personas.map((p) => p.name)).toEqual(['First-time buyer', 'Returning customer']);
     expect(personaOf(FIRST_TIME).nodes).toEqual([{ node: 'tp-web', dropOff: 0.4, emotion: -1 }]);
+  });
+
+  it('keeps Tab inside: from the last control to Close and back', async () => {
+    const { user, dialog } = await openPersonas(mapWithPersonas());
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    const controls = Array.from(dialog.querySelectorAll<HTMLElement>('button, input, select, textarea')).filter((c) => !(c as HTMLButtonElement).disabled);
+    expect(controls[0]).toBe(close);
+    const last = controls[controls.length - 1];
+    last.focus();
+    await user.tab();
+    expect(close).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(last).toHaveFocus();
   });
 
   it('closes with Escape and gives focus back to the toolbar button', async () => {

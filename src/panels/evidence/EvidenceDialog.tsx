@@ -40,7 +40,6 @@ function readAs(kind: ImportKind, fileName: string, text: string): Step | string
 
 export default function EvidenceDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [errors, setErrors] = useState<Partial<Record<ImportKind, FileError>>>({});
@@ -70,18 +69,6 @@ export default function EvidenceDialog({ onClose }: { onClose: () => void }) {
     if (event.key === 'Escape' && !event.nativeEvent.defaultPrevented) {
       event.preventDefault();
       onClose();
-    } else if (event.key === 'Tab') {
-      // Keep Tab inside the dialog: from the last control back to the first, and the other way round.
-      const controls = dialog.current?.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), select:not(:disabled), [href]');
-      const last = controls?.[controls.length - 1];
-      const active = document.activeElement;
-      if (!event.shiftKey && active === last) {
-        event.preventDefault();
-        closeButton.current?.focus();
-      } else if (event.shiftKey && active === closeButton.current) {
-        event.preventDefault();
-        last?.focus();
-      }
     }
   };
 
@@ -118,7 +105,7 @@ export default function EvidenceDialog({ onClose }: { onClose: () => void }) {
     >
       <header className="jd-dialog__head">
         <h2 id={titleId}>Evidence</h2>
-        <button ref={closeButton} type="button" className="jd-link-button jd-evidence-dialog__close" onClick={onClose} aria-label="Close" title="Close (Esc)">
+        <button type="button" className="jd-link-button jd-evidence-dialog__close" onClick={onClose} aria-label="Close" title="Close (Esc)">
           ✕
         </button>
       </header>

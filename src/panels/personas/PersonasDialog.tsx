@@ -57,7 +57,6 @@ const parseShare = (text: string, name: string): { ok: true; value: number | und
 export default function PersonasDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
   const addInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -104,18 +103,6 @@ export default function PersonasDialog({ onClose }: { onClose: () => void }) {
     if (event.key === 'Escape' && !event.nativeEvent.defaultPrevented) {
       event.preventDefault();
       onClose();
-    } else if (event.key === 'Tab') {
-      // Keep Tab inside the dialog: from the last control back to the first, and the other way round.
-      const controls = dialog.current?.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), select:not(:disabled)');
-      const last = controls?.[controls.length - 1];
-      const active = document.activeElement;
-      if (!event.shiftKey && active === last) {
-        event.preventDefault();
-        closeButton.current?.focus();
-      } else if (event.shiftKey && active === closeButton.current) {
-        event.preventDefault();
-        last?.focus();
-      }
     }
   };
 
@@ -165,7 +152,7 @@ export default function PersonasDialog({ onClose }: { onClose: () => void }) {
     >
       <header className="jd-dialog__head">
         <h2 id={titleId}>Personas</h2>
-        <button ref={closeButton} type="button" className="jd-link-button jd-personas__close" onClick={onClose} aria-label="Close" title="Close (Esc)">
+        <button type="button" className="jd-link-button jd-personas__close" onClick={onClose} aria-label="Close" title="Close (Esc)">
           ✕
         </button>
       </header>

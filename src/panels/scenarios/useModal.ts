@@ -31,11 +31,13 @@ function topModal(): HTMLElement | null {
   return open[open.length - 1] ?? null;
 }
 
+/** Opened with showModal(), or declared modal with aria-modal="true" (as stand-ins for showModal do, e.g. in jsdom). */
 function isModal(dialog: HTMLDialogElement): boolean {
+  if (dialog.getAttribute('aria-modal') === 'true') return true;
   try {
     return dialog.matches(':modal');
   } catch {
-    // Where :modal is unknown (jsdom), an open dialog counts as modal.
+    // Where :modal is unknown, an open dialog counts as modal.
     return true;
   }
 }
