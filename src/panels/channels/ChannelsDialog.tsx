@@ -4,12 +4,13 @@
  * and leaves the map as it was. A channel that touchpoints use is deleted only once the user has chosen
  * where those touchpoints go.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { channelStyle, NEUTRAL_CHANNEL_COLOUR } from '../../canvas/channelColour';
 import { nodesOnChannel } from '../../domain/structure';
 import { COLOUR_PALETTE, type Channel, type JourneyMap } from '../../domain/types';
 import { editorActions, useEditor } from '../../store/editorStore';
 import { refusal } from '../fields';
+import { useListDialog } from '../useListDialog';
 import './channels.css';
 
 const touchpoints = (n: number) => `${n} touchpoint${n === 1 ? '' : 's'}`;
@@ -22,55 +23,17 @@ function colourForNewChannel(channels: readonly Channel[]): string {
 }
 
 export default function ChannelsDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const addInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const descriptionId = useId();
   const addId = useId();
   const map = useEditor((s) => s.map);
   const channels = map.channels;
+  const { dialog, list, addInput, focusAfterChange, onKeyDown } = useListDialog({ block: 'jd-channels', rowKey: 'channel', items: channels, onClose });
   const usage = useMemo(() => map.channels.map((c) => nodesOnChannel(map, c.id).length), [map]);
   const [name, setName] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
   /** What just happened, for the status line; a deletion offers Undo while it is still the latest edit. */
   const [notice, setNotice] = useState<{ text: string; undoable?: JourneyMap } | null>(null);
-  const focusAfterChange = useRef<{ row: number } | { added: string } | null>(null);
-
-  // Open as a modal before the first paint, so the dialog never shows inline for a frame.
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (!el.open) el.showModal();
-    const first = el.querySelector<HTMLInputElement>('.jd-channels__name input') ?? addInput.current;
-    first?.focus();
-    return () => {
-      if (el.open) el.close();
-    };
-  }, []);
-
-  // After a delete, focus the row that took its place (or the add field); after an add, show the new row.
-  useEffect(() => {
-    const next = focusAfterChange.current;
-    focusAfterChange.current = null;
-    if (!next) return;
-    if ('added' in next) {
-      const row = Array.from(list.current?.children ?? []).find((li) => li instanceof HTMLElement && li.dataset.channel === next.added);
-      row?.scrollIntoView?.({ block: 'nearest' });
-      return;
-    }
-    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('.jd-channels__delete') ?? [];
-    const target = buttons.length > 0 ? buttons[Math.min(next.row, buttons.length - 1)] : addInput.current;
-    target?.focus();
-  }, [channels]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    // A field that used Escape (to revert a name) has prevented it; otherwise Escape closes.
-    if (event.key === 'Escape' && !event.nativeEvent.defaultPrevented) {
-      event.preventDefault();
-      onClose();
-    }
-  };
 
   const add = () => {
     const id = editorActions.addChannel(name, colourForNewChannel(channels));

@@ -4,7 +4,7 @@
  * above 0) is explained next to its field and leaves the map as it was. Deleting a persona takes its overrides
  * with it, so the dialog asks first and says how many.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { personaStyle } from '../../canvas/persona/personaStyle';
 import { MAX_WEIGHT } from '../../domain/edits';
 import { personaShares } from '../../domain/personas';
@@ -12,6 +12,7 @@ import { COLOUR_PALETTE, type JourneyMap, type Persona } from '../../domain/type
 import { editorActions, useEditor } from '../../store/editorStore';
 import { personaActions } from '../../store/personaActions';
 import { formatNumber, parseNumber, refusal } from '../fields';
+import { useListDialog } from '../useListDialog';
 // The colour swatches are the Channels dialog's.
 import '../channels/channels.css';
 import './personas.css';
@@ -55,56 +56,18 @@ const parseShare = (text: string, name: string): { ok: true; value: number | und
 };
 
 export default function PersonasDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const addInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const descriptionId = useId();
   const addId = useId();
   const map = useEditor((s) => s.map);
   const personas = map.personas;
+  const { dialog, list, addInput, focusAfterChange, onKeyDown } = useListDialog({ block: 'jd-personas', rowKey: 'persona', items: personas, onClose });
   const shares = personaShares(map);
   const [name, setName] = useState('');
   const [share, setShare] = useState('');
   const [addError, setAddError] = useState<{ field: 'name' | 'share'; text: string } | null>(null);
   /** What just happened, for the status line; a deletion offers Undo while it is still the latest edit. */
   const [notice, setNotice] = useState<{ text: string; undoable?: JourneyMap } | null>(null);
-  const focusAfterChange = useRef<{ row: number } | { added: string } | null>(null);
-
-  // Open as a modal before the first paint, so the dialog never shows inline for a frame.
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (!el.open) el.showModal();
-    const first = el.querySelector<HTMLInputElement>('.jd-personas__name input') ?? addInput.current;
-    first?.focus();
-    return () => {
-      if (el.open) el.close();
-    };
-  }, []);
-
-  // After a delete, focus the row that took its place (or the add field); after an add, show the new row.
-  useEffect(() => {
-    const next = focusAfterChange.current;
-    focusAfterChange.current = null;
-    if (!next) return;
-    if ('added' in next) {
-      const row = Array.from(list.current?.children ?? []).find((li) => li instanceof HTMLElement && li.dataset.persona === next.added);
-      row?.scrollIntoView?.({ block: 'nearest' });
-      return;
-    }
-    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('.jd-personas__delete') ?? [];
-    const target = buttons.length > 0 ? buttons[Math.min(next.row, buttons.length - 1)] : addInput.current;
-    target?.focus();
-  }, [personas]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    // A field that used Escape (to revert a value) has prevented it; otherwise Escape closes.
-    if (event.key === 'Escape' && !event.nativeEvent.defaultPrevented) {
-      event.preventDefault();
-      onClose();
-    }
-  };
 
   const add = () => {
     const parsed = parseShare(share, 'Share');
