@@ -15,7 +15,6 @@ import { Palette } from '../panels/Palette';
 import type { PaletteItem } from '../panels/paletteItems';
 import { Toolbar } from '../panels/Toolbar';
 import { FileActions } from '../panels/files/FileActions';
-import { libraryActions } from '../store/libraryStore';
 import { useFileDrop } from './useFileDrop';
 import { useClipboard } from './useClipboard';
 import { SimulationControls } from '../panels/simulation/SimulationControls';
@@ -78,6 +77,8 @@ export function EditorLayout() {
   );
 
   const newMap = async () => {
+    // The library's actions load with the first use (as the Maps dialog loads them), not in the first script.
+    const { libraryActions } = await import('../store/libraryStore');
     await libraryActions.addAndOpen(createMap({ name: 'Untitled journey' }));
     editorActions.notify('info', 'Started a new map. The previous one stays in your library (Maps).', { id: 'new-map' });
   };

@@ -7,7 +7,7 @@ import { memo, useCallback, useId, useRef, useState, type KeyboardEvent } from '
 import { nodesInStage } from '../domain/structure';
 import { COLOUR_PALETTE, type Stage } from '../domain/types';
 import { editorActions, useEditor, type InlineEdit } from '../store/editorStore';
-import { onMenuButtonKeyDown } from '../ui/menuKeys';
+import { onMenuButtonKeyDown } from '../ui/menuButtonKeys';
 import { InlineText } from './nodes/InlineText';
 import type { StageRef } from './stages/DeleteStageDialog';
 import type { MenuAction, MenuColour } from './stages/StageMenu';

@@ -6,7 +6,7 @@
  * a menu item makes it busy.
  */
 import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
-import { onMenuButtonKeyDown, type MenuFocus } from '../ui/menuKeys';
+import { onMenuButtonKeyDown, type MenuFocus } from '../ui/menuButtonKeys';
 import { useOutsidePointer } from './useOutsidePointer';
 
 export interface MenuItem {

@@ -1,7 +1,8 @@
 /** The open list of a MenuButton (loaded when first wanted): its items, and the menu keys of useMenuKeys. */
 import { useEffect, type RefObject } from 'react';
 import type { MenuItem } from './MenuButton';
-import { useMenuKeys, type MenuFocus } from '../ui/menuKeys';
+import type { MenuFocus } from '../ui/menuButtonKeys';
+import { useMenuKeys } from '../ui/menuKeys';
 
 interface MenuListProps {
   id: string;

@@ -1,8 +1,9 @@
 /**
  * The keyboard of a menu after the WAI-ARIA menu button pattern, shared by the toolbar's menus (panels'
  * MenuButton) and the stage header's menu (canvas' StageMenu), so it lives below both in src/ui:
- * - on the button, ArrowDown opens the menu on its first item and ArrowUp on its last (onMenuButtonKeyDown;
- *   Enter and Space click it);
+ * - on the button, ArrowDown opens the menu on its first item and ArrowUp on its last (onMenuButtonKeyDown in
+ *   menuButtonKeys.ts, apart so that the buttons on the first screen load without the menus' keys; Enter and
+ *   Space click it);
  * - in the menu, ArrowDown/ArrowRight and ArrowUp/ArrowLeft move to the next and previous item (wrapping), Home
  *   and PageUp to the first, End and PageDown to the last, a letter to the next item starting with it;
  * - Escape closes the menu and gives focus back to the button; Tab closes it too, and focus moves on from the
@@ -11,17 +12,7 @@
  * Every key pressed in the menu stays there: none of them reaches the editor's shortcuts.
  */
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-
-/** Where focus goes when a menu opens: its first or its last item. */
-export type MenuFocus = 'first' | 'last';
-
-/** For a menu button's onKeyDown: ArrowDown opens the menu on its first item, ArrowUp on its last. */
-export function onMenuButtonKeyDown(event: KeyboardEvent<HTMLElement>, open: (focus: MenuFocus) => void): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  event.preventDefault();
-  event.stopPropagation();
-  open(event.key === 'ArrowDown' ? 'first' : 'last');
-}
+import type { MenuFocus } from './menuButtonKeys';
 
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
 
