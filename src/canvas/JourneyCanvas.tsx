@@ -26,6 +26,7 @@ import { FlowEdgeMapper, FlowNodeMapper, type Measured } from './flowMapping';
 import { nodeTypes } from './nodes/JourneyNodes';
 import { FlowUnderlay } from './CanvasGround';
 import { useFitJourney } from './fitJourney';
+import { useSettledSize } from './settledSize';
 import './canvas.css';
 
 // Label placement arrives just after the cards; until then labels sit at their curves' midpoints.
@@ -84,6 +85,8 @@ export function JourneyCanvas() {
   const miniMapShown = miniMap ?? nodes.length <= MINIMAP_MAX_NODES;
 
   const [edgesForKeyboard, showEdgesForKeyboard] = useReducer(() => true, false);
+  const flowBox = useRef<HTMLDivElement>(null);
+  const flowSize = useSettledSize(flowBox);
   const [EdgeFocusList, setEdgeFocusList] = useState<ComponentType | null>(null);
   useEffect(() => {
     // Loaded ahead, so that the list mounts at once when focus comes in, before the next Tab.
@@ -210,56 +213,59 @@ export function JourneyCanvas() {
   }, [mapEpoch, flow, fitJourney]);
 
   return (
-    <ReactFlow
-      nodes={flowNodes}
-      edges={flowEdges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onDelete={onDelete}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      onMoveEnd={onMoveEnd}
-      onNodeDoubleClick={onNodeDoubleClick}
-      onKeyDownCapture={onKeyDownCapture}
-      onFocusCapture={edgesForKeyboard ? undefined : showEdgesForKeyboard}
-      onKeyDown={onKeyDown}
-      onKeyUp={onKeyUp}
-      onPointerDownCapture={onPointerDownCapture}
-      zoomOnDoubleClick={false}
-      deleteKeyCode={DELETE_KEYS}
-      multiSelectionKeyCode={MULTI_SELECT_KEYS}
-      selectionKeyCode="Shift"
-      snapToGrid
-      snapGrid={SNAP}
-      onlyRenderVisibleElements
-      minZoom={ZOOM_LIMITS.min}
-      maxZoom={ZOOM_LIMITS.max}
-      proOptions={PRO_OPTIONS}
-      edgesFocusable={false}
-      ariaLabelConfig={ARIA_LABELS}
-      className="jd-flow"
-      aria-label="Journey canvas"
-    >
-      <FlowUnderlay />
-      <Suspense fallback={null}>
-        <EdgeLabelLayout cardSizes={measuredVersion} />
-      </Suspense>
-      {edgesForKeyboard && EdgeFocusList && <EdgeFocusList />}
-      {miniMapShown && (
+    <div ref={flowBox} className="jd-flow-box">
+      <ReactFlow
+        style={flowSize}
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onMoveEnd={onMoveEnd}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onKeyDownCapture={onKeyDownCapture}
+        onFocusCapture={edgesForKeyboard ? undefined : showEdgesForKeyboard}
+        onKeyDown={onKeyDown}
+        onKeyUp={onKeyUp}
+        onPointerDownCapture={onPointerDownCapture}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={SNAP}
+        onlyRenderVisibleElements
+        minZoom={ZOOM_LIMITS.min}
+        maxZoom={ZOOM_LIMITS.max}
+        proOptions={PRO_OPTIONS}
+        edgesFocusable={false}
+        ariaLabelConfig={ARIA_LABELS}
+        className="jd-flow"
+        aria-label="Journey canvas"
+      >
+        <FlowUnderlay />
         <Suspense fallback={null}>
-          <JourneyMiniMap label="Mini map" cardSizes={measuredVersion} />
+          <EdgeLabelLayout cardSizes={measuredVersion} />
         </Suspense>
-      )}
-      <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
-        <ControlButton onClick={() => setMiniMap(!miniMapShown)} aria-label="Mini map" aria-pressed={miniMapShown} title={miniMapShown ? 'Hide the mini map' : 'Show the mini map'}>
-          ▣
-        </ControlButton>
-        <Suspense fallback={null}>
-          <EmotionLane />
-        </Suspense>
-      </Controls>
-    </ReactFlow>
+        {edgesForKeyboard && EdgeFocusList && <EdgeFocusList />}
+        {miniMapShown && (
+          <Suspense fallback={null}>
+            <JourneyMiniMap label="Mini map" cardSizes={measuredVersion} />
+          </Suspense>
+        )}
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+          <ControlButton onClick={() => setMiniMap(!miniMapShown)} aria-label="Mini map" aria-pressed={miniMapShown} title={miniMapShown ? 'Hide the mini map' : 'Show the mini map'}>
+            ▣
+          </ControlButton>
+          <Suspense fallback={null}>
+            <EmotionLane />
+          </Suspense>
+        </Controls>
+      </ReactFlow>
+    </div>
   );
 }
