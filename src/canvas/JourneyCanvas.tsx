@@ -7,6 +7,7 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -27,6 +28,7 @@ import { nodeTypes } from './nodes/JourneyNodes';
 import { FlowUnderlay } from './CanvasGround';
 import { useFitJourney } from './fitJourney';
 import { useSettledSize } from './settledSize';
+import { cardAt, isFarView } from './farView/farZoom';
 import './canvas.css';
 
 // Label placement arrives just after the cards; until then labels sit at their curves' midpoints.
@@ -56,6 +58,11 @@ const JourneyMiniMap = lazy(() => import('./JourneyMiniMap').then((module) => ({
 /** Above this many nodes the mini map starts hidden (it draws every card again when one moves); a control shows it. */
 const MINIMAP_MAX_NODES = 1000;
 /** The emotion curve's show/hide control, and the lane itself (drawn in the viewport): loaded once the canvas is up. */
+/** A big map seen from far is one picture (farView/): loaded the first time a map is that big and that far. */
+const FarView = lazy(() => import('./farView/FarView').then((module) => ({ default: module.FarView })));
+const NO_NODES: Node[] = [];
+const NO_EDGES: Edge[] = [];
+
 const EmotionLane = lazy(() => import('./emotion/EmotionLane').then((module) => ({ default: module.EmotionLane })));
 
 /** React Flow's select changes for nodes or edges, applied to the store's selection. */
@@ -110,6 +117,19 @@ export function JourneyCanvas() {
     [nodeMapper, nodes, notes, selectedNodes, dragPositions],
   );
   const flowEdges = useMemo(() => edgeMapper.map(edges, selectedEdges), [edgeMapper, edges, selectedEdges]);
+  const cardCount = nodes.length + notes.length;
+  const far = useStore((s) => isFarView(cardCount, s.transform[2]));
+
+  /** In the far view, a click on the pane picks the card under it (within 4 px on screen) or clears the selection. */
+  const onFarClick = useCallback(
+    (event: React.MouseEvent) => {
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const { map } = useEditor.getState();
+      const hit = cardAt(map, point, 4 / flow.getZoom(), measured.current);
+      editorActions.select({ nodes: hit ? [hit.id] : [], edges: [] });
+    },
+    [flow],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     let sizesChanged = false;
@@ -216,8 +236,9 @@ export function JourneyCanvas() {
     <div ref={flowBox} className="jd-flow-box">
       <ReactFlow
         style={flowSize}
-        nodes={flowNodes}
-        edges={flowEdges}
+        nodes={far ? NO_NODES : flowNodes}
+        edges={far ? NO_EDGES : flowEdges}
+        onPaneClick={far ? onFarClick : undefined}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -248,11 +269,17 @@ export function JourneyCanvas() {
         aria-label="Journey canvas"
       >
         <FlowUnderlay />
+        {far && (
+          <Suspense fallback={null}>
+            <FarView sizes={measured.current} />
+          </Suspense>
+        )}
         <Suspense fallback={null}>
           <EdgeLabelLayout cardSizes={measuredVersion} />
         </Suspense>
         {edgesForKeyboard && EdgeFocusList && <EdgeFocusList />}
-        {miniMapShown && (
+        {/* The far view is itself the whole picture, and the mini map reads React Flow's cards, which it leaves out. */}
+        {miniMapShown && !far && (
           <Suspense fallback={null}>
             <JourneyMiniMap label="Mini map" cardSizes={measuredVersion} />
           </Suspense>

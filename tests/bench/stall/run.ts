@@ -27,7 +27,8 @@
  *                                    [--no-build] [--dist /tmp/dist-stall] [--budget 240]
  *   (or npm run bench:stall -- …)
  *
- * --maps: touchpoints per map; a trailing `r` means randomly wired (singleLoopMap's jumps: 1).
+ * --maps: touchpoints per map; a trailing `r` means randomly wired (singleLoopMap's jumps: 1), a trailing `g` cards
+ *         in a compact grid, so that the opening Fit view shows every card (the most the canvas has to draw).
  * --rounds: how many times the Cancel trials run per map (default 2): one per delay, then, for a phase no delay hit,
  *           one as soon as the progress text shows it.
  * --budget: seconds after which no further round of Cancel trials starts (each map gets at least one).
@@ -71,12 +72,20 @@ interface MapSpec {
   key: string;
   touchpoints: number;
   jumps: number;
+  /** Cards in a compact grid (Fit view shows every one of them) instead of one long row. */
+  grid: boolean;
 }
 const MAPS: MapSpec[] = opts.maps.split(',').map((raw) => {
-  const m = /^(\d+)(r?)$/.exec(raw.trim());
-  if (!m) throw new Error(`--maps: expected numbers such as 1000 or 3000r, not "${raw}"`);
-  return { key: raw.trim(), touchpoints: Number(m[1]), jumps: m[2] ? 1 : 0 };
+  const m = /^(\d+)(r?)(g?)$/.exec(raw.trim());
+  if (!m) throw new Error(`--maps: expected numbers such as 1000, 3000r or 3000g, not "${raw}"`);
+  return { key: raw.trim(), touchpoints: Number(m[1]), jumps: m[2] ? 1 : 0, grid: m[3] === 'g' };
 });
+
+/** The map's cards in a grid about as wide as the screen is tall ×1.6, 240 × 160 px apart. */
+function inGrid(map: JourneyMap): JourneyMap {
+  const columns = Math.ceil(Math.sqrt(map.nodes.length * 1.6 * (160 / 240)));
+  return { ...map, nodes: map.nodes.map((node, i) => ({ ...node, position: { x: (i % columns) * 240, y: Math.floor(i / columns) * 160 } })) };
+}
 
 const log = (...args: unknown[]) => console.error(...args);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -504,7 +513,7 @@ function attribute(frames: LongFrame[], t0: number): Attribution[] {
 
 async function runMap(browser: import('playwright-core').Browser, baseURL: string, spec: MapSpec, workDir: string, deadline: number): Promise<MapResult> {
   const generated = singleLoopMap({ touchpoints: spec.touchpoints, jumps: spec.jumps });
-  const map = fileSafe(generated);
+  const map = fileSafe(spec.grid ? inGrid(generated) : generated);
   const file = join(workDir, `single-loop-${spec.key}.journey.json`);
   const text = exportMapText(map);
   writeFileSync(file, text);
@@ -535,7 +544,8 @@ async function runMap(browser: import('playwright-core').Browser, baseURL: strin
     const importStarted = Date.now();
     await page.getByLabel('Map file to import').setInputFiles(file);
     await page.getByRole('heading', { name, exact: true }).waitFor();
-    await page.locator('.react-flow__node .jd-node__label').filter({ hasText: touchpointLabel }).first().waitFor();
+    // Its cards, or, for a big map seen whole, the far view's picture of them.
+    await page.locator('.react-flow__node .jd-node__label').filter({ hasText: touchpointLabel }).or(page.locator('canvas.jd-far-view')).first().waitFor();
     const importS = (Date.now() - importStarted) / 1000;
     log(`  imported in ${importS.toFixed(1)} s; waiting for idle`);
     await waitIdle(page);
@@ -787,7 +797,7 @@ async function main(): Promise<void> {
   try {
     const deadline = started + BUDGET_MS;
     for (const spec of MAPS) {
-      log(`map ${spec.key}: singleLoopMap({ touchpoints: ${spec.touchpoints}${spec.jumps ? ', jumps: 1' : ''} }) (load ${loadavg()[0].toFixed(2)})`);
+      log(`map ${spec.key}: singleLoopMap({ touchpoints: ${spec.touchpoints}${spec.jumps ? ', jumps: 1' : ''} })${spec.grid ? ' in a grid' : ''} (load ${loadavg()[0].toFixed(2)})`);
       results.push(await runMap(browser, baseURL, spec, workDir, deadline));
     }
   } finally {

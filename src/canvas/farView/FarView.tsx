@@ -1,0 +1,102 @@
+/**
+ * The far view's picture (farScene.ts): one <canvas> over the pane, redrawn when the viewport, the map, the
+ * selection or the heat changes. It takes no pointer events: the pane under it pans and zooms as ever, and a
+ * click on the pane picks the card under it (JourneyCanvas).
+ */
+import { useStore } from '@xyflow/react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEditor } from '../../store/editorStore';
+import { activePersona } from '../../store/selectors';
+import { useSimulation } from '../../store/simulationStore';
+import { NEUTRAL_CHANNEL_COLOUR } from '../channelColour';
+import { heatColour, heatView } from '../simulationOverlay';
+import { farScene, type FarCard } from './farScene';
+
+export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number; height: number }> }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [x, y, zoom] = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const nodes = useEditor((s) => s.map.nodes);
+  const notes = useEditor((s) => s.map.notes);
+  const edges = useEditor((s) => s.map.edges);
+  const channels = useEditor((s) => s.map.channels);
+  const selection = useEditor((s) => s.selection.nodes);
+  const persona = useEditor(activePersona);
+  const heat = useSimulation((s) => heatView(s, persona)?.heat);
+
+  const scene = useMemo(
+    () =>
+      farScene({
+        map: { nodes, notes, edges, channels },
+        viewport: { x, y, zoom },
+        size: { width, height },
+        sizes,
+        selected: new Set(selection),
+        heat: heat && ((id) => (heat[id] ? heatColour(heat[id].level) : undefined)),
+        neutral: NEUTRAL_CHANNEL_COLOUR,
+      }),
+    [nodes, notes, edges, channels, x, y, zoom, width, height, sizes, selection, heat],
+  );
+
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context) return;
+    const ratio = window.devicePixelRatio || 1;
+    if (element.width !== Math.round(width * ratio) || element.height !== Math.round(height * ratio)) {
+      element.width = Math.round(width * ratio);
+      element.height = Math.round(height * ratio);
+    }
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    // One path per colour rather than a call per card: thousands of cards draw in a few ms.
+    context.strokeStyle = '#94a3b8';
+    context.lineWidth = 1;
+    context.beginPath();
+    for (const line of scene.lines) {
+      context.moveTo(line.x0, line.y0);
+      context.lineTo(line.x1, line.y1);
+    }
+    context.stroke();
+    fillByColour(context, scene.cards, (card) => card.fill, (card) => [card.x, card.y, card.width, card.height]);
+    context.strokeStyle = '#cbd5e1';
+    context.beginPath();
+    for (const card of scene.cards) if (!card.selected) context.rect(card.x, card.y, card.width, card.height);
+    context.stroke();
+    // The channel's colour down the left side, as on the card.
+    fillByColour(context, scene.cards, (card) => card.border, (card) => [card.x, card.y, Math.max(1.5, card.width * 0.03), card.height]);
+    context.strokeStyle = '#4f46e5';
+    context.lineWidth = 3;
+    context.beginPath();
+    for (const card of scene.cards) if (card.selected) context.rect(card.x, card.y, card.width, card.height);
+    context.stroke();
+  }, [scene, width, height]);
+
+  return (
+    <canvas
+      ref={canvas}
+      className="jd-far-view"
+      style={{ width, height }}
+      role="img"
+      aria-label={`Overview of ${nodes.length.toLocaleString('en')} cards: click one to select it, zoom in or use Find touchpoint to edit on the cards`}
+    />
+  );
+}
+
+/** Fills each card's rectangle (`box`), one path per colour. */
+function fillByColour(context: CanvasRenderingContext2D, cards: readonly FarCard[], colour: (card: FarCard) => string, box: (card: FarCard) => [number, number, number, number]): void {
+  const byColour = new Map<string, FarCard[]>();
+  for (const card of cards) {
+    const key = colour(card);
+    const group = byColour.get(key);
+    if (group) group.push(card);
+    else byColour.set(key, [card]);
+  }
+  for (const [fill, group] of byColour) {
+    context.fillStyle = fill;
+    context.beginPath();
+    for (const card of group) context.rect(...box(card));
+    context.fill();
+  }
+}
