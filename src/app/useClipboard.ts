@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import type { JourneyMap } from '../domain/types';
 import { FORMAT_NAME, FORMAT_VERSION } from '../format/constants';
 import { editorActions, useEditor } from '../store/editorStore';
-import { isTextInput } from './isTextInput';
+import { isTextInput } from '../ui/isTextInput';
 
 /** What this tab copied last, and how often it was pasted (each paste lands a step further). */
 export const lastCopied: { current: { text: string; pastes: number } | null } = { current: null };

@@ -1,4 +1,4 @@
-import { isTextInput } from './isTextInput';
+import { isTextInput } from '../ui/isTextInput';
 import { useEffect } from 'react';
 import { FIND_FIELD_ID } from '../panels/find/FindTouchpoint';
 import { isPresentKey, startPresentation } from '../panels/present/presentationState';

@@ -25,6 +25,12 @@ test('a big map seen whole is one picture: a click picks a card, zooming in brin
   await page.mouse.click(pane.x + tx + (300 + 95) * zoom, pane.y + ty + 30 * zoom);
   await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('t0');
 
+  // Delete removes the selected card, as on the cards themselves; undo brings it back.
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('img', { name: /^Overview of 602 cards/ })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(picture).toBeVisible();
+
   // A click on the empty pane between cards (further than the 4 px of slack from any) clears the selection.
   await page.mouse.click(pane.x + tx + (300 + 190 + 55) * zoom, pane.y + ty + (130 + 45) * zoom);
   await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveCount(0);

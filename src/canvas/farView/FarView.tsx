@@ -1,11 +1,12 @@
 /**
  * The far view's picture (farScene.ts): one <canvas> over the pane, redrawn when the viewport, the map, the
  * selection or the heat changes. It takes no pointer events: the pane under it pans and zooms as ever, and a
- * click on the pane picks the card under it (JourneyCanvas).
+ * click on the pane picks the card under it (JourneyCanvas); Delete removes what is selected.
  */
 import { useStore } from '@xyflow/react';
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { useEditor } from '../../store/editorStore';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { editorActions, useEditor } from '../../store/editorStore';
+import { isTextInput } from '../../ui/isTextInput';
 import { activePersona } from '../../store/selectors';
 import { useSimulation } from '../../store/simulationStore';
 import { NEUTRAL_CHANNEL_COLOUR } from '../channelColour';
@@ -38,6 +39,21 @@ export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number;
       }),
     [nodes, notes, edges, channels, x, y, zoom, width, height, sizes, selection, heat],
   );
+
+  // Delete (or Backspace) removes the selected cards, as on the cards themselves (React Flow's own key handling
+  // has no cards to act on here).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.key !== 'Delete' && event.key !== 'Backspace') || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTextInput(event.target) || (event.target instanceof Element && event.target.closest('dialog, [role="dialog"]'))) return;
+      const { selection } = useEditor.getState();
+      if (selection.nodes.length === 0 && selection.edges.length === 0) return;
+      event.preventDefault();
+      editorActions.removeElements(selection.nodes, selection.edges);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   useLayoutEffect(() => {
     const element = canvas.current;
