@@ -11,7 +11,7 @@ import { activePersona } from '../../store/selectors';
 import { useSimulation } from '../../store/simulationStore';
 import { NEUTRAL_CHANNEL_COLOUR } from '../channelColour';
 import { heatColour, heatView } from '../simulationOverlay';
-import { farScene, type FarCard } from './farScene';
+import { farScene, type FarCard, type FarLine } from './farScene';
 
 export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number; height: number }> }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -25,6 +25,7 @@ export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number;
   const selection = useEditor((s) => s.selection.nodes);
   const persona = useEditor(activePersona);
   const heat = useSimulation((s) => heatView(s, persona)?.heat);
+  const path = useSimulation((s) => s.highlightedPath);
 
   const scene = useMemo(
     () =>
@@ -36,8 +37,9 @@ export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number;
         selected: new Set(selection),
         heat: heat && ((id) => (heat[id] ? heatColour(heat[id].level) : undefined)),
         neutral: NEUTRAL_CHANNEL_COLOUR,
+        path,
       }),
-    [nodes, notes, edges, channels, x, y, zoom, width, height, sizes, selection, heat],
+    [nodes, notes, edges, channels, x, y, zoom, width, height, sizes, selection, heat, path],
   );
 
   // Delete (or Backspace) removes the selected cards, as on the cards themselves (React Flow's own key handling
@@ -67,21 +69,23 @@ export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
     // One path per colour rather than a call per card: thousands of cards draw in a few ms.
-    context.strokeStyle = '#94a3b8';
-    context.lineWidth = 1;
-    context.beginPath();
-    for (const line of scene.lines) {
-      context.moveTo(line.x0, line.y0);
-      context.lineTo(line.x1, line.y1);
+    const pathShown = scene.lines.some((line) => line.onPath);
+    strokeLines(context, scene.lines, false, '#94a3b8', 1, pathShown ? 0.15 : 1);
+    // Cards off a highlighted path are faint, as on the canvas; the rest as they are.
+    for (const offPath of [true, false]) {
+      const cards = scene.cards.filter((card) => card.offPath === offPath);
+      context.globalAlpha = offPath ? 0.25 : 1;
+      fillByColour(context, cards, (card) => card.fill, (card) => [card.x, card.y, card.width, card.height]);
+      context.strokeStyle = '#cbd5e1';
+      context.lineWidth = 1;
+      context.beginPath();
+      for (const card of cards) if (!card.selected) context.rect(card.x, card.y, card.width, card.height);
+      context.stroke();
+      // The channel's colour down the left side, as on the card.
+      fillByColour(context, cards, (card) => card.border, (card) => [card.x, card.y, Math.max(1.5, card.width * 0.03), card.height]);
     }
-    context.stroke();
-    fillByColour(context, scene.cards, (card) => card.fill, (card) => [card.x, card.y, card.width, card.height]);
-    context.strokeStyle = '#cbd5e1';
-    context.beginPath();
-    for (const card of scene.cards) if (!card.selected) context.rect(card.x, card.y, card.width, card.height);
-    context.stroke();
-    // The channel's colour down the left side, as on the card.
-    fillByColour(context, scene.cards, (card) => card.border, (card) => [card.x, card.y, Math.max(1.5, card.width * 0.03), card.height]);
+    context.globalAlpha = 1;
+    if (pathShown) strokeLines(context, scene.lines, true, '#f59e0b', 3, 1);
     context.strokeStyle = '#4f46e5';
     context.lineWidth = 3;
     context.beginPath();
@@ -98,6 +102,21 @@ export function FarView({ sizes }: { sizes: ReadonlyMap<string, { width: number;
       aria-label={`Overview of ${nodes.length.toLocaleString('en')} cards: click one to select it, zoom in or use Find touchpoint to edit on the cards`}
     />
   );
+}
+
+/** The connections on the highlighted path (or the others), as one path. */
+function strokeLines(context: CanvasRenderingContext2D, lines: readonly FarLine[], onPath: boolean, colour: string, width: number, alpha: number): void {
+  context.globalAlpha = alpha;
+  context.strokeStyle = colour;
+  context.lineWidth = width;
+  context.beginPath();
+  for (const line of lines) {
+    if (line.onPath !== onPath) continue;
+    context.moveTo(line.x0, line.y0);
+    context.lineTo(line.x1, line.y1);
+  }
+  context.stroke();
+  context.globalAlpha = 1;
 }
 
 /** Fills each card's rectangle (`box`), one path per colour. */

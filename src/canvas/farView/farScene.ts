@@ -27,6 +27,8 @@ export interface FarCard {
   fill: string;
   border: string;
   selected: boolean;
+  /** A path is highlighted (results' top paths) and this card is not on it: drawn faint, as on the canvas. */
+  offPath: boolean;
 }
 
 export interface FarLine {
@@ -34,6 +36,8 @@ export interface FarLine {
   y0: number;
   x1: number;
   y1: number;
+  /** A step of the highlighted path. */
+  onPath: boolean;
 }
 
 export interface FarSceneInput {
@@ -46,11 +50,15 @@ export interface FarSceneInput {
   /** Node id → fill colour (heat), when the heatmap is on. */
   heat?: (id: string) => string | undefined;
   neutral: string;
+  /** The highlighted path's node ids, in order (null when none is). */
+  path?: readonly string[] | null;
 }
 
 /** What the far view draws: the cards and connections that touch the screen, in screen coordinates. */
-export function farScene({ map, viewport, size, sizes, selected, heat, neutral }: FarSceneInput): { cards: FarCard[]; lines: FarLine[] } {
+export function farScene({ map, viewport, size, sizes, selected, heat, neutral, path = null }: FarSceneInput): { cards: FarCard[]; lines: FarLine[] } {
   const { x: tx, y: ty, zoom } = viewport;
+  const onPath = path && new Set(path);
+  const steps = path && new Set(path.slice(1).map((id, i) => `${path[i]}\u0000${id}`));
   const channelColour = new Map(map.channels.map((c) => [c.id, c.colour ?? neutral]));
   const screen = new Map<string, { x: number; y: number; width: number; height: number }>();
   const cards: FarCard[] = [];
@@ -62,19 +70,19 @@ export function farScene({ map, viewport, size, sizes, selected, heat, neutral }
     if (!onScreen(b)) continue;
     const border = node.kind === 'touchpoint' ? (node.channel !== undefined ? (channelColour.get(node.channel) ?? neutral) : neutral) : node.kind === 'entry' ? '#6366f1' : '#0f766e';
     const fill = heat?.(node.id) ?? (node.kind === 'entry' ? '#eef2ff' : node.kind === 'outcome' ? (node.result === 'failure' ? '#fef2f2' : '#ecfdf5') : '#ffffff');
-    cards.push({ id: node.id, kind: node.kind, ...b, fill, border, selected: selected.has(node.id) });
+    cards.push({ id: node.id, kind: node.kind, ...b, fill, border, selected: selected.has(node.id), offPath: onPath !== null && !onPath.has(node.id) });
   }
   for (const note of map.notes) {
     const flow = boxOf(note.id, note.position.x, note.position.y, note.width ?? NODE_WIDTH, sizes);
     const b = { x: tx + flow.x * zoom, y: ty + flow.y * zoom, width: flow.width * zoom, height: flow.height * zoom };
-    if (onScreen(b)) cards.push({ id: note.id, kind: 'note', ...b, fill: '#fef3c7', border: '#f59e0b', selected: selected.has(note.id) });
+    if (onScreen(b)) cards.push({ id: note.id, kind: 'note', ...b, fill: '#fef3c7', border: '#f59e0b', selected: selected.has(note.id), offPath: onPath !== null });
   }
   const lines: FarLine[] = [];
   for (const edge of map.edges) {
     const s = screen.get(edge.source), t = screen.get(edge.target);
     if (!s || !t) continue;
     // From the source's right side to the target's left side, as the canvas draws connections.
-    const line = { x0: s.x + s.width, y0: s.y + s.height / 2, x1: t.x, y1: t.y + t.height / 2 };
+    const line = { x0: s.x + s.width, y0: s.y + s.height / 2, x1: t.x, y1: t.y + t.height / 2, onPath: steps !== null && steps.has(`${edge.source}\u0000${edge.target}`) };
     if (Math.max(line.x0, line.x1) < 0 || Math.min(line.x0, line.x1) > size.width || Math.max(line.y0, line.y1) < 0 || Math.min(line.y0, line.y1) > size.height) continue;
     lines.push(line);
   }

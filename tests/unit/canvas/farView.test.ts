@@ -38,7 +38,7 @@ describe('the far view picture', () => {
     const { cards, lines } = farScene({ ...base, map: row(), viewport: { x: -500, y: 0, zoom: 1 } });
     expect(cards.map((c) => c.id)).toEqual(['c']);
     // a → b lies wholly left of the screen; b → c starts at b's right side (x = 300 + 190 − 500).
-    expect(lines).toEqual([{ x0: -10, y0: CARD_HEIGHT_ESTIMATE / 2, x1: 100, y1: CARD_HEIGHT_ESTIMATE / 2 }]);
+    expect(lines).toEqual([{ x0: -10, y0: CARD_HEIGHT_ESTIMATE / 2, x1: 100, y1: CARD_HEIGHT_ESTIMATE / 2, onPath: false }]);
   });
 
   it('fills cards with their heat and marks the selection', () => {
@@ -46,6 +46,16 @@ describe('the far view picture', () => {
     expect(cards.find((c) => c.id === 'b')!.fill).toBe('hsl(0 90% 70%)');
     expect(cards.find((c) => c.id === 'c')!.selected).toBe(true);
     expect(cards.find((c) => c.id === 'a')!.selected).toBe(false);
+  });
+});
+
+describe('a highlighted path in the far view', () => {
+  it('marks its steps and leaves the cards off it faint, notes included; nothing is faint without a path', () => {
+    const input = { size: { width: 1000, height: 600 }, selected: new Set<string>(), neutral: '#475569', map: row(), viewport: { x: 0, y: 0, zoom: 1 } };
+    const { cards, lines } = farScene({ ...input, path: ['a', 'b'] });
+    expect(cards.filter((c) => c.offPath).map((c) => c.id).sort()).toEqual(['c', 'note']);
+    expect(lines.map((l) => l.onPath)).toEqual([true, false]);
+    expect(farScene(input).cards.some((c) => c.offPath)).toBe(false);
   });
 });
 
