@@ -8,7 +8,8 @@
  * Rows are `<li data-{rowKey}="id">` inside `list`; `block` is the dialog's CSS block (`jd-channels`), whose
  * `__name input` and `__delete` elements these look for. `items` changes whenever the list does.
  */
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useModal } from './scenarios/useModal';
 
 type FocusAfterChange = { row: number } | { added: string };
 
@@ -19,17 +20,8 @@ export function useListDialog({ block, rowKey, items, onClose }: { block: string
   /** Set by a delete (the row index it had) or an add (the new id), read after the list re-renders. */
   const focusAfterChange = useRef<FocusAfterChange | null>(null);
 
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (!el.open) el.showModal();
-    const first = el.querySelector<HTMLInputElement>(`.${block}__name input`) ?? addInput.current;
-    first?.focus();
-    return () => {
-      if (el.open) el.close();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // Focus goes back to the toolbar button by the button itself (LazyDialogButton), not by useModal.
+  useModal(dialog, () => dialog.current?.querySelector<HTMLInputElement>(`.${block}__name input`) ?? addInput.current, { returnFocus: false });
 
   useEffect(() => {
     const next = focusAfterChange.current;

@@ -6,7 +6,8 @@
  *   paths    customer paths → a new map, opened like an imported file (the open map stays as it is).
  * A file that cannot be read is explained next to its button and changes nothing.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useModal } from '../scenarios/useModal';
 import { readSurveyFile, type SurveyFile } from '../../evidence';
 import { parseFunnelCsv, type FunnelData } from '../../evidence/funnel';
 import { parsePathCsv, type PathRow } from '../../evidence/paths';
@@ -48,16 +49,8 @@ export default function EvidenceDialog({ onClose }: { onClose: () => void }) {
   const focusNext = useRef<string | null>(null);
   const scenario = useEditor((s) => (s.scenario === null ? undefined : s.document.scenarios.find((x) => x.id === s.scenario)?.name));
 
-  // Open as a modal before the first paint, so the dialog never shows inline for a frame.
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (!el.open) el.showModal();
-    el.querySelector<HTMLElement>('input[type="file"]')?.focus();
-    return () => {
-      if (el.open) el.close();
-    };
-  }, []);
+  // Open as a modal before the first paint, focus on the first import; the toolbar button takes focus back.
+  useModal(dialog, () => dialog.current?.querySelector<HTMLElement>('input[type="file"]'), { returnFocus: false });
 
   useEffect(() => {
     const selector = focusNext.current;
